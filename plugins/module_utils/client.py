@@ -1,0 +1,247 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The one HTTP client every module and plugin uses to talk to PBXware.
+
+POST, form-encoded, with ``apikey`` in the body so the key never lands in a
+URL, proxy log or shell history. Reads are retried with backoff on transient
+faults; writes are sent once (see :meth:`PBXwareClient.call`).
+"""
+
+import json
+import random
+import time
+
+try:
+    import requests
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+except ImportError as exc:  # pragma: no cover - exercised by the sanity import test
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = exc
+
+from ansible_collections.bicom.pbxware.plugins.module_utils.diff import MASK
+from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import encode_params
+from ansible_collections.bicom.pbxware.plugins.module_utils.version import COLLECTION_VERSION
+
+# Methods that only read. Anything else is treated as a write and never re-sent.
+READ_METHODS = frozenset((
+    "list", "configuration", "get", "get_osc", "providers", "members", "groups",
+    "billing_history", "call_rating_history", "billing_info", "call_rating_info",
+    "sms_rating_info", "slaves", "calls", "cpu", "memory",
+    "services", "disk_usage", "ext_online", "sip_registrations", "licensing",
+))
+
+RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
+MAX_RETRY_AFTER = 30.0
+BODY_EXCERPT = 200
+
+
+class PBXwareError(Exception):
+    """Base of every error the client raises; ``str()`` is safe to show users."""
+
+    def __init__(self, message, action=None):
+        super(PBXwareError, self).__init__(message)
+        self.message = message
+        self.action = action
+
+
+class PBXwareApiError(PBXwareError):
+    """The server answered ``{"error": ...}`` (HTTP 200, the API's failure style)."""
+
+    def __init__(self, action, server_message):
+        super(PBXwareApiError, self).__init__(
+            "PBXware API action %s failed: %s" % (action, server_message), action)
+        self.server_message = server_message
+
+
+class PBXwareResponseError(PBXwareError):
+    """The answer was not usable JSON, or came with an HTTP error status."""
+
+    def __init__(self, message, action=None, status=None, transient=False):
+        super(PBXwareResponseError, self).__init__(message, action)
+        self.status = status
+        self.transient = transient
+
+
+class PBXwareTransportError(PBXwareError):
+    """No answer: connection refused or dropped, or a timeout."""
+
+    def __init__(self, message, action=None, reached_server=True):
+        super(PBXwareTransportError, self).__init__(message, action)
+        # False only when the request provably never left (connect failed):
+        # a write that may have reached the server must be looked up, not re-sent.
+        self.reached_server = reached_server
+
+
+def is_read_action(action):
+    return action.rsplit(".", 1)[-1] in READ_METHODS
+
+
+def user_agent(module_name=None):
+    base = "bicom.pbxware/%s" % COLLECTION_VERSION
+    return "%s (%s)" % (base, module_name) if module_name else base
+
+
+class PBXwareClient(object):
+    """A session with one PBXware server.
+
+    ``sleep`` and ``session`` are injectable so the retry rules can be tested
+    without waiting or a network.
+    """
+
+    def __init__(self, url, api_key, validate_certs=True, timeout=30, module_name=None,
+                 retries=3, backoff=1.0, session=None, sleep=time.sleep):
+        if not url:
+            raise PBXwareError("No PBXware URL given: set url or the PBXWARE_URL environment variable.")
+        if not api_key:
+            raise PBXwareError("No API key given: set api_key or the PBXWARE_API_KEY environment variable.")
+        if "apikey=" in url.lower():
+            raise PBXwareError("The url must not carry the API key: give it in api_key, which is sent in the request body.")
+        self.url = url
+        self._api_key = api_key
+        self.validate_certs = validate_certs
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self._sleep = sleep
+        self.calls = []  # actions sent, in order: lets results report API usage
+        if session is None:
+            if not HAS_REQUESTS:
+                raise PBXwareError("The Python library requests is required.")
+            session = requests.Session()
+        self.session = session
+        self.session.headers.update({"User-Agent": user_agent(module_name), "Accept": "application/json"})
+
+    # -- public API -------------------------------------------------------
+
+    def call(self, action, params=None, write=None):
+        """Run ``action`` and return the decoded JSON answer.
+
+        ``write`` defaults to what the action's method says. Reads are retried
+        on transient faults; a write is sent once, and a fault after it may have
+        reached the server surfaces as an error with ``reached_server=True`` so
+        the caller can look before deciding anything.
+        """
+        if write is None:
+            write = not is_read_action(action)
+        body = [("apikey", self._api_key), ("action", action)] + encode_params(params or {})
+        attempts = 1 if write else self.retries + 1
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._send_once(action, body)
+            except (PBXwareTransportError, PBXwareResponseError) as err:
+                if attempt == attempts or not self._is_transient(err, write):
+                    raise
+                self._sleep(self._delay(attempt, err))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def read(self, action, params=None):
+        return self.call(action, params, write=False)
+
+    def write(self, action, params=None):
+        return self.call(action, params, write=True)
+
+    def scrub(self, text):
+        """``text`` with every form of the API key replaced by a mask."""
+        return scrub(text, self._api_key)
+
+    # -- internals --------------------------------------------------------
+
+    def _send_once(self, action, body):
+        self.calls.append(action)
+        try:
+            response = self.session.post(self.url, data=body, timeout=self.timeout, verify=self.validate_certs)
+        except requests.exceptions.ConnectTimeout as exc:
+            raise PBXwareTransportError(self._describe(action, "connection timed out", exc), action, reached_server=False)
+        except requests.exceptions.Timeout as exc:
+            raise PBXwareTransportError(
+                self._describe(action, "no answer within %ss" % self.timeout, exc), action)
+        except requests.exceptions.SSLError as exc:
+            raise PBXwareTransportError(self._describe(action, "TLS error", exc), action, reached_server=False)
+        except requests.exceptions.ConnectionError as exc:
+            raise PBXwareTransportError(
+                self._describe(action, "connection failed", exc), action, reached_server=_reached_server(exc))
+        except requests.exceptions.RequestException as exc:
+            raise PBXwareTransportError(self._describe(action, "request failed", exc), action)
+        return self._decode(action, response)
+
+    def _decode(self, action, response):
+        status = response.status_code
+        text = response.text or ""
+        if status >= 400:
+            err = PBXwareResponseError(
+                self.scrub("PBXware API action %s: HTTP %s: %s" % (action, status, _excerpt(text))),
+                action, status=status, transient=status in RETRY_STATUSES)
+            err.retry_after = _retry_after(response)
+            raise err
+        if not text.strip():
+            raise PBXwareResponseError(
+                "PBXware API action %s: HTTP %s with an empty body" % (action, status), action, status, transient=True)
+        try:
+            data = json.loads(text)
+        except ValueError:
+            # Busy servers answer with HTML pages or text such as
+            # "Failed to generate configuration": worth another read.
+            raise PBXwareResponseError(
+                self.scrub("PBXware API action %s: HTTP %s, not JSON: %s" % (action, status, _excerpt(text))),
+                action, status, transient=True)
+        if isinstance(data, dict) and "error" in data:
+            raise PBXwareApiError(action, self.scrub(str(data["error"])))
+        return data
+
+    def _is_transient(self, err, write):
+        if write:
+            return False
+        if isinstance(err, PBXwareTransportError):
+            return True
+        return err.transient
+
+    def _delay(self, attempt, err):
+        retry_after = getattr(err, "retry_after", None)
+        if retry_after is not None:
+            return min(retry_after, MAX_RETRY_AFTER)
+        return self.backoff * (2 ** (attempt - 1)) + random.uniform(0, self.backoff / 2.0)
+
+    def _describe(self, action, what, exc):
+        return self.scrub("PBXware API action %s: %s (%s): %s" % (action, what, self.url, exc))
+
+
+def scrub(text, secret):
+    """Replace ``secret`` (raw and URL-encoded) in ``text`` with a mask."""
+    text = str(text)
+    if not secret:
+        return text
+    try:
+        from urllib.parse import quote, quote_plus
+    except ImportError:  # pragma: no cover
+        from urllib import quote, quote_plus
+    for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
+        text = text.replace(form, MASK)
+    return text
+
+
+def _excerpt(text):
+    text = " ".join(text.split())
+    return text[:BODY_EXCERPT] + ("..." if len(text) > BODY_EXCERPT else "")
+
+
+def _retry_after(response):
+    value = response.headers.get("Retry-After") if response.headers else None
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _reached_server(exc):
+    """Whether a ConnectionError may have happened after the request was sent.
+
+    Refused or unresolvable connections never carried the request; anything
+    else (reset, dropped mid-answer) may have.
+    """
+    text = str(exc)
+    never_sent = ("NewConnectionError", "Connection refused", "Name or service not known",
+                  "nodename nor servname", "Failed to resolve", "No route to host")
+    return not any(marker in text for marker in never_sent)

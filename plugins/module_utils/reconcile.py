@@ -1,0 +1,233 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The reconcile engine: pure functions from (desired, current) to a plan.
+
+A resource is declared once as a list of :class:`Field` objects (user option
+name, write-side API name, read-side path, normaliser, flags). From the user's
+arguments and the object as the API reads it, :func:`plan` decides what to
+send and predicts the result, with no I/O, so check mode, diff and the real
+run share one code path and unit tests need neither Ansible nor a server.
+
+Views are dicts keyed by user option names holding *normalised* values: the
+form both sides are compared in. Only arguments the user set are compared.
+"""
+
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_str
+
+class ReconcileError(Exception):
+    """Bad input found before any write; names the offending parameter."""
+
+    def __init__(self, message, parameter=None):
+        super(ReconcileError, self).__init__(message)
+        self.message = message
+        self.parameter = parameter
+
+
+class Field(object):
+    """One argument of a resource.
+
+    name: the module option (``protocol``).
+    api: the write-side argument (``prot``); defaults to ``name``.
+    read: dotted path in the read-side object (``options.secret``); defaults to
+        ``api``. ``write_only=True`` means the API never returns it.
+    normalize: canonical form for comparison, applied to user and API values.
+    to_api: canonical value -> what is sent (``"enabled"`` -> ``1``).
+    secret: masked in diff and results, never logged.
+    create_only: the API cannot change it after creation; a different value
+        on an existing object is an error rather than a silent no-op.
+    required_on_create: creation fails without it.
+    resend_on_edit: sent with every edit, from the current object when the
+        user did not set it (for APIs that misbehave on partial edits).
+    """
+
+    def __init__(self, name, api=None, read=None, normalize=to_str, to_api=None, write_only=False,
+                 secret=False, create_only=False, required_on_create=False, resend_on_edit=False):
+        self.name = name
+        self.api = api or name
+        self.write_only = write_only
+        self.read = None if write_only else (read or self.api)
+        self.normalize = normalize or (lambda value: value)
+        self.to_api = to_api or (lambda value: value)
+        self.secret = secret
+        self.create_only = create_only
+        self.required_on_create = required_on_create
+        self.resend_on_edit = resend_on_edit
+
+    def __repr__(self):
+        return "Field(%r)" % self.name
+
+
+class Resource(object):
+    """A declared API object: where it lives, its fields and which of them identify it.
+
+    api_object: the action prefix (``ext`` for ``pbxware.ext.*``).
+    configuration: whether a full read (``<object>.configuration``) exists; if
+        not, the ``list`` row is all that can be compared.
+    master_server_actions: methods that need ``server=1`` even in tenant mode
+        (``delete`` for DIDs, every write for tenants).
+    """
+
+    def __init__(self, name, fields, identity, api_object=None, configuration=False, master_server_actions=()):
+        self.name = name
+        self.fields = list(fields)
+        self.by_name = dict((field.name, field) for field in self.fields)
+        if len(self.by_name) != len(self.fields):
+            raise ValueError("duplicate field names in resource %s" % name)
+        unknown = [key for key in identity if key not in self.by_name]
+        if unknown:
+            raise ValueError("identity names unknown fields: %s" % ", ".join(unknown))
+        self.identity = tuple(identity)
+        self.api_object = api_object
+        self.configuration = configuration
+        self.master_server_actions = frozenset(master_server_actions)
+
+    def action(self, method):
+        return "pbxware.%s.%s" % (self.api_object, method)
+
+    def extended(self, extra_fields):
+        """A copy with more fields (e.g. one per key of a free-form ``options`` dict)."""
+        return Resource(self.name, self.fields + list(extra_fields), self.identity, self.api_object,
+                        self.configuration, self.master_server_actions)
+
+    @property
+    def secret_names(self):
+        return frozenset(field.name for field in self.fields if field.secret)
+
+
+class Plan(object):
+    """What reconciling one object will do.
+
+    operation: ``"create"``, ``"update"``, ``"delete"`` or ``None`` (in sync).
+    changes: option name -> (before, after) for every changed option.
+    payload: write-side arguments to send (API names, encoded-ready values).
+    before / after: views of the object before and as predicted after the run
+        (``{}`` when it does not exist).
+    """
+
+    def __init__(self, operation, changes, payload, before, after):
+        self.operation = operation
+        self.changes = changes
+        self.payload = payload
+        self.before = before
+        self.after = after
+
+    @property
+    def changed(self):
+        return self.operation is not None
+
+
+def lookup_path(obj, path):
+    """``(True, value)`` at dotted ``path`` in nested dicts, ``(False, None)`` if absent."""
+    node = obj
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False, None
+        node = node[part]
+    return True, node
+
+
+def read_view(resource, api_object):
+    """The normalised view of an object as the API reads it (readable fields only)."""
+    view = {}
+    for field in resource.fields:
+        if field.read is None:
+            continue
+        found, value = lookup_path(api_object, field.read)
+        if found:
+            view[field.name] = field.normalize(value)
+    return view
+
+
+def desired_view(resource, params):
+    """The normalised view of what the user asked for: only options they set."""
+    view = {}
+    for name, value in params.items():
+        if value is None:
+            continue
+        field = resource.by_name.get(name)
+        if field is None:
+            raise ReconcileError("%s has no option %s" % (resource.name, name), name)
+        try:
+            view[name] = field.normalize(value)
+        except (TypeError, ValueError) as exc:
+            raise ReconcileError("%s: invalid value %r (%s)" % (name, value, exc), name)
+    return view
+
+
+def identity_key(resource, view):
+    """A hashable key identifying an object, from a (desired or read) view."""
+    return tuple(view.get(name) for name in resource.identity)
+
+
+def index_by_identity(resource, api_objects):
+    """Map identity keys to ``(object ID, read view)`` for a whole list read.
+
+    Lets one ``list`` call reconcile many desired objects (aggregate mode).
+    """
+    index = {}
+    for object_id, api_object in api_objects.items():
+        view = read_view(resource, api_object)
+        index[identity_key(resource, view)] = (object_id, view)
+    return index
+
+
+def _payload(resource, view, names):
+    return dict((resource.by_name[name].api, resource.by_name[name].to_api(view[name])) for name in names)
+
+
+def plan(resource, params, current=None, state="present", force_write_only=False):
+    """Decide what reconciling one object takes.
+
+    params: the user's arguments by option name (``None`` = not set).
+    current: the object's read view (from :func:`read_view`) or ``None`` if absent.
+    force_write_only: also send options the API cannot read back: ``True`` for
+        all of them, or a collection of option names.
+    Raises :class:`ReconcileError` for input that cannot be applied.
+    """
+    desired = desired_view(resource, params)
+    if state == "absent":
+        if current is None:
+            return Plan(None, {}, {}, {}, {})
+        return Plan("delete", {}, {}, dict(current), {})
+    if current is None:
+        return _plan_create(resource, desired)
+    return _plan_update(resource, desired, current, force_write_only)
+
+
+def _plan_create(resource, desired):
+    missing = [field.name for field in resource.fields if field.required_on_create and field.name not in desired]
+    if missing:
+        raise ReconcileError(
+            "creating %s requires %s" % (resource.name, ", ".join(missing)), missing[0])
+    changes = dict((name, (None, value)) for name, value in desired.items())
+    return Plan("create", changes, _payload(resource, desired, desired), {}, dict(desired))
+
+
+def _plan_update(resource, desired, current, force_write_only):
+    changes = {}
+    for name, value in desired.items():
+        field = resource.by_name[name]
+        if field.write_only:
+            if force_write_only is True or name in (force_write_only or ()):
+                changes[name] = (None, value)
+            continue
+        if current.get(name) == value:
+            continue
+        if field.create_only:
+            raise ReconcileError(
+                "%s cannot be changed on an existing %s (it is %r, the task asks for %r)"
+                % (name, resource.name, current.get(name), value), name)
+        changes[name] = (current.get(name), value)
+    if not changes:
+        return Plan(None, {}, {}, dict(current), dict(current))
+    merged = dict(current)
+    merged.update(desired)
+    resend = [field.name for field in resource.fields
+              if field.resend_on_edit and field.name in merged and field.name not in changes]
+    payload = _payload(resource, merged, list(changes) + resend)
+    # Forced write-only options appear in ``after`` only: nobody can read their ``before``.
+    after = dict(current)
+    after.update(dict((name, new) for name, (old, new) in changes.items()))
+    return Plan("update", changes, payload, dict(current), after)

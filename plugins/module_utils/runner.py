@@ -1,0 +1,158 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The I/O half of the engine: read, plan (pure), write, read back.
+
+One :class:`Converger` works for any declared :class:`Resource`: it finds
+the object by its identity in one ``list`` read (plus a ``configuration`` read
+where the API has one), lets :func:`reconcile.plan` decide, sends the single
+write the plan needs (never in check mode), and reads the result back.
+"""
+
+from ansible_collections.bicom.pbxware.plugins.module_utils import diff as diffs
+from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
+    PBXwareResponseError, PBXwareTransportError)
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import (
+    desired_view, identity_key, plan, read_view)
+from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import MASTER_SERVER_ID
+
+
+def unwrap(answer, object_id):
+    """A ``configuration`` answer is keyed by the object's ID: ``{"5": {...}}`` -> ``{...}``."""
+    if isinstance(answer, dict) and len(answer) == 1:
+        (key, value), = answer.items()
+        if ident(key) == ident(object_id) and isinstance(value, dict):
+            return value
+    return answer
+
+
+class Converger(object):
+    """Reconciles objects of one resource inside one server (tenant)."""
+
+    def __init__(self, client, resource, server=None):
+        self.client = client
+        self.resource = resource
+        self.server = server
+        self.warnings = []
+
+    def _server_params(self, method):
+        if self.server is None:
+            return {}
+        if method in self.resource.master_server_actions:
+            return {"server": MASTER_SERVER_ID}
+        return {"server": self.server}
+
+    # -- reads --------------------------------------------------------------
+
+    def list_objects(self):
+        """The raw ``list`` collection, ID-keyed (one read serves many objects)."""
+        return collection(self.client.read(self.resource.action("list"), self._server_params("list")))
+
+    def read_object(self, object_id, list_row):
+        """The full object: the ``configuration`` read over the ``list`` row.
+
+        Some fields (an extension's departments) only appear in the list.
+        """
+        if not self.resource.configuration:
+            return list_row
+        params = self._server_params("configuration")
+        params["id"] = object_id
+        merged = dict(list_row)
+        merged.update(unwrap(self.client.read(self.resource.action("configuration"), params), object_id))
+        return merged
+
+    def find_raw(self, key, rows=None):
+        """``(object ID, object as the API reads it)`` for identity ``key``, or ``(None, None)``."""
+        rows = self.list_objects() if rows is None else rows
+        for object_id, row in rows.items():
+            if identity_key(self.resource, read_view(self.resource, row)) == key:
+                return object_id, self.read_object(object_id, row)
+        return None, None
+
+    def find(self, key, rows=None):
+        """``(object ID, read view)`` of the object with identity ``key``, or ``(None, None)``."""
+        object_id, raw = self.find_raw(key, rows)
+        return object_id, (read_view(self.resource, raw) if raw is not None else None)
+
+    # -- the cycle ------------------------------------------------------------
+
+    def converge(self, params, state="present", check_mode=False, force_write_only=False, rows=None, resolve=None):
+        """Bring one object to ``params``/``state``; return the module result.
+
+        ``rows`` lets an aggregate caller pass one ``list`` read for many objects.
+        ``resolve(params, raw)`` may translate names into IDs knowing the current
+        object (``raw``, or ``None``), so that an unchanged name costs no lookup.
+        """
+        key = identity_key(self.resource, desired_view(self.resource, params))
+        object_id, raw = self.find_raw(key, rows)
+        if resolve is not None and state == "present":
+            params = resolve(dict(params), raw)
+        current = read_view(self.resource, raw) if raw is not None else None
+        result_plan = plan(self.resource, params, current, state, force_write_only)
+        after = result_plan.after
+        if result_plan.changed and not check_mode:
+            object_id = self._apply(result_plan, object_id, key)
+            if result_plan.operation != "delete":
+                after = self._read_back(key)
+                self._warn_unapplied(result_plan, after)
+            else:
+                after = {}
+        result = {
+            "changed": result_plan.changed,
+            "operation": result_plan.operation,
+            "id": object_id if result_plan.operation != "delete" else None,
+            "before": diffs.mask(self.resource, result_plan.before),
+            "after": diffs.mask(self.resource, after),
+            "proposed": diffs.proposed(self.resource, result_plan),
+            "diff": diffs.diff(self.resource, result_plan),
+        }
+        return result
+
+    def _warn_unapplied(self, result_plan, after):
+        """Say which changes the server accepted but did not keep (e.g. codecs a tenant disallows)."""
+        for name, (old, new) in sorted(result_plan.changes.items()):
+            field = self.resource.by_name[name]
+            if field.write_only or after.get(name) == new:
+                continue
+            shown = (lambda value: diffs.MASK) if field.secret else repr
+            self.warnings.append(
+                "%s: the server accepted %s=%s but now reports %s; a rerun will try again"
+                % (self.resource.name, name, shown(new), shown(after.get(name))))
+
+    def _read_back(self, key):
+        return self.find(key)[1] or {}
+
+    def _apply(self, result_plan, object_id, key):
+        operation = result_plan.operation
+        method = {"create": "add", "update": "edit", "delete": "delete"}[operation]
+        params = self._server_params(method)
+        if operation != "create":
+            params["id"] = object_id
+        params.update(result_plan.payload)
+        try:
+            answer = self.client.write(self.resource.action(method), params)
+        except (PBXwareTransportError, PBXwareResponseError) as err:
+            # The write may have landed (tenant.add outliving the timeout): look, never re-send.
+            if isinstance(err, PBXwareTransportError) and not err.reached_server:
+                raise
+            return self._confirm_uncertain_write(result_plan, key, err)
+        if operation == "create" and isinstance(answer, dict) and answer.get("id") not in (None, ""):
+            return ident(answer["id"])
+        return object_id
+
+    def _confirm_uncertain_write(self, result_plan, key, err):
+        found_id, view = self.find(key)
+        if result_plan.operation == "delete":
+            landed = found_id is None
+        else:
+            landed = found_id is not None and all(
+                view.get(name) == new for name, (old, new) in result_plan.changes.items()
+                if not self.resource.by_name[name].write_only)
+        if not landed:
+            raise err
+        self.warnings.append(
+            "%s: the server did not answer cleanly (%s), but a fresh read shows the change was applied"
+            % (err.action, err.message))
+        return found_id

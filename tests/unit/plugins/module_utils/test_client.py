@@ -1,0 +1,231 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import re
+
+import pytest
+import requests
+
+from ansible_collections.bicom.pbxware.plugins.module_utils import client as client_mod
+from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
+    PBXwareApiError, PBXwareClient, PBXwareError, PBXwareResponseError, PBXwareTransportError, is_read_action)
+from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import ColonList, CommaList, encode_params
+from ansible_collections.bicom.pbxware.plugins.module_utils.version import COLLECTION_VERSION
+
+KEY = "S3cr3t+Key/42=="
+URL = "https://pbx.example.com/index.php"
+
+
+class FakeResponse(object):
+    def __init__(self, status=200, body="", headers=None):
+        self.status_code = status
+        self.text = body if isinstance(body, str) else json.dumps(body)
+        self.headers = headers or {}
+
+
+class FakeSession(object):
+    """Plays back answers (FakeResponse or exception) and records every post."""
+
+    def __init__(self, *answers):
+        self.answers = list(answers)
+        self.headers = {}
+        self.posts = []
+
+    def post(self, url, data=None, timeout=None, verify=None):
+        self.posts.append({"url": url, "data": list(data), "timeout": timeout, "verify": verify})
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+def make_client(*answers, **kwargs):
+    sleeps = []
+    session = FakeSession(*answers)
+    client = PBXwareClient(URL, KEY, session=session, sleep=sleeps.append, module_name="pbxware_test", **kwargs)
+    return client, session, sleeps
+
+
+# -- encoding -------------------------------------------------------------------
+
+def test_encode_scalars_booleans_and_none():
+    assert encode_params({"server": 2, "status": True, "voicemail": False, "email": None, "name": "A B"}) == [
+        ("server", "2"), ("status", "1"), ("voicemail", "0"), ("name", "A B")]
+
+
+def test_encode_comma_and_colon_lists():
+    assert encode_params({"codecs": CommaList(["ulaw", "alaw"]), "acodecs": ColonList(["ulaw", "g729"])}) == [
+        ("codecs", "ulaw,alaw"), ("acodecs", "ulaw:g729")]
+
+
+def test_encode_repeated_and_bracket_arrays():
+    pairs = encode_params({
+        "name": ["Mon", "Tue"],
+        "keymap": {"1": {"type": "ex", "destination": 901}, "t": {"type": "vm", "destination": "100"}},
+    })
+    assert pairs == [
+        ("name[]", "Mon"), ("name[]", "Tue"),
+        ("keymap[1][type]", "ex"), ("keymap[1][destination]", "901"),
+        ("keymap[t][type]", "vm"), ("keymap[t][destination]", "100"),
+    ]
+
+
+def test_plus_sign_survives_as_a_value():
+    # A '+' external number must reach the server as '+', which form encoding of the pair does.
+    assert encode_params({"destination": "+38761000000"}) == [("destination", "+38761000000")]
+
+
+# -- requests and answers --------------------------------------------------------
+
+def test_key_goes_in_the_post_body_and_user_agent_names_the_module():
+    client, session, _ = make_client(FakeResponse(body={"2": {"name": "t1"}}))
+    assert client.read("pbxware.tenant.list") == {"2": {"name": "t1"}}
+    post = session.posts[0]
+    assert post["url"] == URL and KEY not in post["url"]
+    assert post["data"][:2] == [("apikey", KEY), ("action", "pbxware.tenant.list")]
+    assert session.headers["User-Agent"] == "bicom.pbxware/%s (pbxware_test)" % COLLECTION_VERSION
+    assert post["verify"] is True and post["timeout"] == 30
+
+
+def test_url_carrying_the_key_is_refused():
+    with pytest.raises(PBXwareError, match="must not carry the API key"):
+        PBXwareClient(URL + "?apikey=abc", KEY, session=FakeSession())
+
+
+def test_missing_url_or_key_is_a_clear_error():
+    with pytest.raises(PBXwareError, match="PBXWARE_URL"):
+        PBXwareClient("", KEY, session=FakeSession())
+    with pytest.raises(PBXwareError, match="PBXWARE_API_KEY"):
+        PBXwareClient(URL, "", session=FakeSession())
+
+
+def test_api_error_names_the_action_and_message_and_is_not_retried():
+    client, session, sleeps = make_client(FakeResponse(body={"error": "Required field 'name' is missing"}))
+    with pytest.raises(PBXwareApiError) as info:
+        client.read("pbxware.ext.list")
+    assert str(info.value) == "PBXware API action pbxware.ext.list failed: Required field 'name' is missing"
+    assert len(session.posts) == 1 and sleeps == []
+
+
+def test_non_json_body_reports_status_and_200_characters():
+    body = "<html><body>" + "x" * 500 + "</body></html>"
+    client, _, _ = make_client(FakeResponse(body=body), retries=0)
+    with pytest.raises(PBXwareResponseError) as info:
+        client.read("pbxware.tenant.list")
+    message = str(info.value)
+    assert "HTTP 200, not JSON" in message and "<html><body>xxx" in message
+    assert len(message.split("not JSON: ")[1]) == 203  # 200 characters and an ellipsis
+
+
+def test_empty_body_is_an_error():
+    client, _, _ = make_client(FakeResponse(body="   "), retries=0)
+    with pytest.raises(PBXwareResponseError, match="empty body"):
+        client.read("pbxware.tenant.list")
+
+
+def test_http_error_status_is_reported():
+    client, _, _ = make_client(FakeResponse(status=404, body="Not Found"), retries=3)
+    with pytest.raises(PBXwareResponseError, match="HTTP 404: Not Found") as info:
+        client.read("pbxware.tenant.list")
+    assert info.value.status == 404
+
+
+# -- retries -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("fault", [
+    FakeResponse(status=500, body="oops"),
+    FakeResponse(status=503, body="busy"),
+    FakeResponse(body="Failed to generate configuration"),
+    requests.exceptions.ReadTimeout("read timed out"),
+    requests.exceptions.ConnectionError("Connection aborted"),
+])
+def test_reads_are_retried_with_backoff(fault):
+    client, session, sleeps = make_client(fault, fault, FakeResponse(body=[]))
+    assert client.read("pbxware.tenant.list") == []
+    assert len(session.posts) == 3
+    assert len(sleeps) == 2 and sleeps[0] < sleeps[1]
+
+
+def test_retry_after_is_honoured_and_capped():
+    client, _, sleeps = make_client(
+        FakeResponse(status=429, body="slow down", headers={"Retry-After": "7"}),
+        FakeResponse(status=429, body="slow down", headers={"Retry-After": "3600"}),
+        FakeResponse(body={}))
+    client.read("pbxware.ext.list")
+    assert sleeps == [7.0, client_mod.MAX_RETRY_AFTER]
+
+
+def test_read_gives_up_after_the_configured_retries():
+    client, session, _ = make_client(*[FakeResponse(status=502, body="bad gateway")] * 3, retries=2)
+    with pytest.raises(PBXwareResponseError, match="HTTP 502"):
+        client.read("pbxware.tenant.list")
+    assert len(session.posts) == 3
+
+
+@pytest.mark.parametrize("fault", [
+    FakeResponse(status=500, body="oops"),
+    FakeResponse(body="Failed to generate configuration"),
+    requests.exceptions.ReadTimeout("read timed out"),
+    requests.exceptions.ConnectionError("Connection reset by peer"),
+])
+def test_writes_are_never_resent(fault):
+    client, session, sleeps = make_client(fault, FakeResponse(body={"success": "ok"}))
+    with pytest.raises((PBXwareResponseError, PBXwareTransportError)):
+        client.write("pbxware.tenant.add", {"tenant_name": "t9.example.com"})
+    assert len(session.posts) == 1 and sleeps == []
+
+
+def test_action_method_decides_read_or_write():
+    assert is_read_action("pbxware.ext.configuration") and is_read_action("pbxware.ext.es.dnd.get_osc")
+    assert not is_read_action("pbxware.ext.add") and not is_read_action("pbxware.ext.es.dnd.set")
+    client, session, _ = make_client(FakeResponse(status=500, body="x"))
+    with pytest.raises(PBXwareResponseError):
+        client.call("pbxware.did.delete", {"id": 3})
+    assert len(session.posts) == 1
+
+
+def test_whether_a_failed_write_may_have_reached_the_server():
+    refused = requests.exceptions.ConnectionError("HTTPSConnectionPool: NewConnectionError: Connection refused")
+    for fault, reached in [(refused, False),
+                           (requests.exceptions.ConnectTimeout("connect timeout"), False),
+                           (requests.exceptions.ReadTimeout("read timeout"), True),
+                           (requests.exceptions.ConnectionError("RemoteDisconnected"), True)]:
+        client, _, _ = make_client(fault)
+        with pytest.raises(PBXwareTransportError) as info:
+            client.write("pbxware.tenant.add")
+        assert info.value.reached_server is reached, fault
+
+
+# -- the key never shows -------------------------------------------------------------
+
+def _all_forms(key):
+    from urllib.parse import quote, quote_plus
+    return {key, quote(key, safe=""), quote_plus(key)}
+
+
+@pytest.mark.parametrize("fault", [
+    requests.exceptions.ConnectionError("Max retries exceeded with url: /index.php?apikey=%s" % KEY),
+    requests.exceptions.ReadTimeout("timeout for apikey=S3cr3t%2BKey%2F42%3D%3D"),
+    FakeResponse(status=500, body="Fatal error near apikey=S3cr3t+Key/42=="),
+    FakeResponse(body="<html>apikey=S3cr3t%2BKey%2F42%3D%3D</html>"),
+    FakeResponse(body={"error": "Invalid API key. S3cr3t+Key/42=="}),
+])
+def test_key_is_scrubbed_from_every_error(fault):
+    client, _, _ = make_client(fault, retries=0)
+    with pytest.raises(PBXwareError) as info:
+        client.read("pbxware.tenant.list")
+    text = str(info.value) + repr(info.value.args)
+    for form in _all_forms(KEY):
+        assert form not in text
+    assert "********" in text
+
+
+def test_galaxy_version_matches_user_agent_version():
+    galaxy = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "galaxy.yml")
+    with open(galaxy) as handle:
+        version = re.search(r"^version:\s*['\"]?([^'\"\s]+)", handle.read(), re.M).group(1)
+    assert version == COLLECTION_VERSION

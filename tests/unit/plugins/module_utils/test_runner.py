@@ -1,0 +1,187 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The read-plan-write cycle against an in-memory API: writes counted, uncertain writes looked up."""
+
+import pytest
+
+from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
+    PBXwareResponseError, PBXwareTransportError, is_read_action)
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import choice_map, to_lower
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, Resource
+from ansible_collections.bicom.pbxware.plugins.module_utils.runner import Converger, unwrap
+
+DID = Resource(
+    "DID",
+    [
+        Field("number", required_on_create=True),
+        Field("destination", api="destination", read="ext"),
+        Field("enabled", api="disabled", read="status", normalize=choice_map({"enabled": "yes", "disabled": "no"}),
+              to_api=lambda value: 0 if value == "yes" else 1),
+        Field("greeting", write_only=True),
+        Field("pin", read="pin", secret=True),
+        Field("kind", api="dest_type", read="type", normalize=to_lower),
+    ],
+    identity=["number"],
+    api_object="did",
+    master_server_actions=("delete",),
+)
+
+EXT = Resource("extension", [Field("ext"), Field("name")], identity=["ext"], api_object="ext", configuration=True)
+
+
+class FakeApi(object):
+    """A tiny PBXware: ``did`` and ``ext`` objects, every call recorded, faults on demand."""
+
+    def __init__(self, objects=None):
+        self.objects = dict(objects or {})
+        self.calls = []
+        self.fault = None  # (action, exception, apply_anyway)
+
+    def read(self, action, params=None):
+        return self._call(action, dict(params or {}))
+
+    def write(self, action, params=None):
+        return self._call(action, dict(params or {}))
+
+    def writes(self):
+        return [(action, params) for action, params in self.calls if not is_read_action(action)]
+
+    def _call(self, action, params):
+        self.calls.append((action, params))
+        method = action.rsplit(".", 1)[1]
+        if self.fault and self.fault[0] == action:
+            _, exc, apply_anyway = self.fault
+            self.fault = None
+            if apply_anyway:
+                self._do(method, params)
+            raise exc
+        return self._do(method, params)
+
+    def _do(self, method, params):
+        if method == "list":
+            return dict((k, dict(v)) for k, v in self.objects.items()) or []
+        if method == "configuration":
+            return {params["id"]: dict(self.objects[params["id"]], full=True)}
+        if method == "add":
+            new_id = str(len(self.objects) + 10)
+            row = dict((k, v) for k, v in params.items() if k not in ("server", "greeting", "disabled", "destination"))
+            row["status"] = "disabled" if params.get("disabled") == 1 else "enabled"
+            row["ext"] = params.get("destination")
+            self.objects[new_id] = row
+            return {"success": "added", "id": int(new_id)}
+        if method == "edit":
+            row = self.objects[params["id"]]
+            if "disabled" in params:
+                row["status"] = "disabled" if params["disabled"] == 1 else "enabled"
+            if "destination" in params:
+                row["ext"] = params["destination"]
+            return {"success": "edited", "id": params["id"]}
+        if method == "delete":
+            del self.objects[params["id"]]
+            return {"success": "deleted"}
+        raise AssertionError(method)
+
+
+EXISTING = {"4": {"number": "5550100", "ext": "100", "status": "enabled", "pin": "1234", "type": "Extension"}}
+
+
+def converge(api, params, **kwargs):
+    return Converger(api, DID, server="2").converge(params, **kwargs)
+
+
+def test_create_then_rerun_is_unchanged():
+    api = FakeApi()
+    first = converge(api, {"number": "5550199", "destination": "101", "enabled": "no", "greeting": "welcome"})
+    assert first["changed"] and first["operation"] == "create" and first["id"] == "10"
+    assert api.writes() == [("pbxware.did.add", {"server": "2", "number": "5550199", "destination": "101",
+                                                 "disabled": 1, "greeting": "welcome"})]
+    assert first["after"] == {"number": "5550199", "destination": "101", "enabled": "no"}
+    second = converge(api, {"number": "5550199", "destination": "101", "enabled": "no", "greeting": "welcome"})
+    assert not second["changed"] and len(api.writes()) == 1
+    assert [action for action, _ in api.calls[-1:]] == ["pbxware.did.list"]
+
+
+@pytest.mark.parametrize("params,state", [
+    ({"number": "5550199", "destination": "101"}, "present"),
+    ({"number": "5550100", "destination": "102"}, "present"),
+    ({"number": "5550100"}, "absent"),
+])
+def test_check_mode_never_writes_but_predicts(params, state):
+    api = FakeApi(EXISTING)
+    result = converge(api, params, state=state, check_mode=True)
+    assert result["changed"] and api.writes() == []
+    if state == "present":
+        assert result["after"]["destination"] == params["destination"]
+    else:
+        assert result["after"] == {} and result["before"]["number"] == "5550100"
+
+
+def test_update_sends_one_edit_with_only_the_difference():
+    api = FakeApi(EXISTING)
+    result = converge(api, {"number": "5550100", "destination": "102", "enabled": "yes"})
+    assert api.writes() == [("pbxware.did.edit", {"server": "2", "id": "4", "destination": "102"})]
+    assert result["diff"]["before"]["destination"] == "100" and result["after"]["destination"] == "102"
+
+
+def test_secrets_are_masked_in_every_result_field():
+    api = FakeApi(EXISTING)
+    result = converge(api, {"number": "5550100", "pin": "9999"}, check_mode=True)
+    assert "1234" not in repr(result) and "9999" not in repr(result)
+    assert result["proposed"] == {"pin": "******** (changed)"}
+
+
+def test_delete_uses_the_master_server_rule_and_absent_again_is_unchanged():
+    api = FakeApi(EXISTING)
+    assert converge(api, {"number": "5550100"}, state="absent")["changed"]
+    assert api.writes() == [("pbxware.did.delete", {"server": "1", "id": "4"})]
+    assert not converge(api, {"number": "5550100"}, state="absent")["changed"]
+
+
+def test_uncertain_create_that_landed_is_a_success_with_a_warning():
+    api = FakeApi()
+    api.fault = ("pbxware.did.add", PBXwareTransportError("no answer within 30s", "pbxware.did.add"), True)
+    converger = Converger(api, DID, server="2")
+    result = converger.converge({"number": "5550123", "destination": "103"})
+    assert result["changed"] and result["id"] == "10"
+    assert len(api.writes()) == 1, "a write must never be re-sent"
+    assert "fresh read shows the change was applied" in converger.warnings[0]
+
+
+def test_uncertain_create_that_did_not_land_is_reported():
+    api = FakeApi()
+    api.fault = ("pbxware.did.add", PBXwareResponseError("HTTP 502", "pbxware.did.add", 502, True), False)
+    with pytest.raises(PBXwareResponseError):
+        converge(api, {"number": "5550123", "destination": "103"})
+    assert len(api.writes()) == 1
+
+
+def test_refused_connection_is_reported_without_a_lookup():
+    api = FakeApi()
+    api.fault = ("pbxware.did.add", PBXwareTransportError("refused", "pbxware.did.add", reached_server=False), False)
+    with pytest.raises(PBXwareTransportError):
+        converge(api, {"number": "5550123"})
+    assert [action for action, _ in api.calls] == ["pbxware.did.list", "pbxware.did.add"]
+
+
+def test_configuration_read_is_used_where_the_api_has_one():
+    api = FakeApi({"8": {"ext": "530", "name": "User"}})
+    result = Converger(api, EXT, server="2").converge({"ext": "530", "name": "User"})
+    assert not result["changed"]
+    assert [action for action, _ in api.calls] == ["pbxware.ext.list", "pbxware.ext.configuration"]
+    assert api.calls[1][1] == {"server": "2", "id": "8"}
+
+
+def test_one_list_read_serves_many_objects():
+    api = FakeApi(dict(EXISTING, **{"5": {"number": "5550101", "ext": "101", "status": "enabled"}}))
+    converger = Converger(api, DID, server="2")
+    rows = converger.list_objects()
+    results = [converger.converge({"number": number}, rows=rows, check_mode=True) for number in ("5550100", "5550101")]
+    assert [r["id"] for r in results] == ["4", "5"]
+    assert len(api.calls) == 1
+
+
+def test_configuration_answer_is_unwrapped_from_its_id_key():
+    assert unwrap({"5": {"a": 1}}, 5) == {"a": 1}
+    assert unwrap({"a": 1}, 5) == {"a": 1}
