@@ -132,7 +132,7 @@ class PBXwareClient(object):
             try:
                 return self._send_once(action, body)
             except (PBXwareTransportError, PBXwareResponseError) as err:
-                if attempt == attempts or not self._is_transient(err, write):
+                if attempt == attempts or not self._is_transient(err):
                     raise
                 self._sleep(self._delay(attempt, err))
         raise AssertionError("unreachable")  # pragma: no cover
@@ -191,12 +191,9 @@ class PBXwareClient(object):
             raise PBXwareApiError(action, self.scrub(str(data["error"])))
         return data
 
-    def _is_transient(self, err, write):
-        if write:
-            return False
-        if isinstance(err, PBXwareTransportError):
-            return True
-        return err.transient
+    @staticmethod
+    def _is_transient(err):
+        return isinstance(err, PBXwareTransportError) or err.transient
 
     def _delay(self, attempt, err):
         retry_after = getattr(err, "retry_after", None)

@@ -53,7 +53,7 @@ EXTENSION = Resource(
     ],
     identity=["extension"],
     api_object="ext",
-    configuration=True,
+    read_method="configuration",
 )
 
 # Every other argument pbxware.ext.add/edit documents, by API name, with where

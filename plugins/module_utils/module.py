@@ -14,6 +14,7 @@ from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_requ
 from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, PBXwareClient, PBXwareError, scrub)
 from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.bicom.pbxware.plugins.module_utils.runner import Converger
 from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import TenantNotFound, resolve_server
 
 CONNECTION_ARGS = dict(
@@ -59,6 +60,26 @@ class PBXwareModule(object):
     def server(self):
         """The ``server`` argument for the tenant the task names (see tenants.resolve_server)."""
         return resolve_server(self.client, self.params.get("tenant"), self.params.get("tenant_id"))
+
+    def converge(self, resource, desired, result_key, state="present", resolve=None, force_write_only=False,
+                 shape=None):
+        """Reconcile one object of ``resource`` in the task's tenant; the module's result dict.
+
+        ``shape`` turns views into what users see (e.g. options nested back under ``options``).
+        """
+        shape = shape or (lambda view: view)
+        converger = Converger(self.client, resource, self.server())
+        result = converger.converge(desired, state, self.check_mode, force_write_only, resolve=resolve)
+        return {
+            "changed": result["changed"],
+            "operation": result["operation"],
+            "id": result["id"],
+            result_key: shape(result["after"]),
+            "before": shape(result["before"]),
+            "proposed": shape(result["proposed"]),
+            "diff": dict((side, shape(view)) for side, view in result["diff"].items()),
+            "warnings": converger.warnings,
+        }
 
     def fail(self, msg, **kwargs):
         self.ansible.fail_json(msg=scrub(msg, self.params.get("api_key")), **kwargs)

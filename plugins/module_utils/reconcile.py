@@ -25,11 +25,15 @@ class ReconcileError(Exception):
         self.parameter = parameter
 
 
+_SAME = object()
+
+
 class Field(object):
     """One argument of a resource.
 
     name: the module option (``protocol``).
-    api: the write-side argument (``prot``); defaults to ``name``.
+    api: the write-side argument (``prot``); defaults to ``name``. ``None``
+        when ``to_api`` returns several arguments as a dict (parallel lists).
     read: dotted path in the read-side object (``options.secret``); defaults to
         ``api``. ``write_only=True`` means the API never returns it.
     normalize: canonical form for comparison, applied to user and API values.
@@ -42,12 +46,12 @@ class Field(object):
         user did not set it (for APIs that misbehave on partial edits).
     """
 
-    def __init__(self, name, api=None, read=None, normalize=to_str, to_api=None, write_only=False,
+    def __init__(self, name, api=_SAME, read=None, normalize=to_str, to_api=None, write_only=False,
                  secret=False, create_only=False, required_on_create=False, resend_on_edit=False):
         self.name = name
-        self.api = api or name
+        self.api = name if api is _SAME else api
         self.write_only = write_only
-        self.read = None if write_only else (read or self.api)
+        self.read = None if write_only else (read or self.api or name)
         self.normalize = normalize or (lambda value: value)
         self.to_api = to_api or (lambda value: value)
         self.secret = secret
@@ -63,13 +67,16 @@ class Resource(object):
     """A declared API object: where it lives, its fields and which of them identify it.
 
     api_object: the action prefix (``ext`` for ``pbxware.ext.*``).
-    configuration: whether a full read (``<object>.configuration``) exists; if
-        not, the ``list`` row is all that can be compared.
+    read_method: the full read over the ``list`` row (``configuration``), or
+        ``None`` where the list is all the API returns (DIDs).
+    write_methods: operation -> API method. A sub-resource of an extension
+        (its MAC list) has only ``{"update": "additional_macs"}``.
     master_server_actions: methods that need ``server=1`` even in tenant mode
         (``delete`` for DIDs, every write for tenants).
     """
 
-    def __init__(self, name, fields, identity, api_object=None, configuration=False, master_server_actions=()):
+    def __init__(self, name, fields, identity, api_object=None, read_method=None, write_methods=None,
+                 master_server_actions=()):
         self.name = name
         self.fields = list(fields)
         self.by_name = dict((field.name, field) for field in self.fields)
@@ -80,7 +87,8 @@ class Resource(object):
             raise ValueError("identity names unknown fields: %s" % ", ".join(unknown))
         self.identity = tuple(identity)
         self.api_object = api_object
-        self.configuration = configuration
+        self.read_method = read_method
+        self.write_methods = dict(write_methods or {"create": "add", "update": "edit", "delete": "delete"})
         self.master_server_actions = frozenset(master_server_actions)
 
     def action(self, method):
@@ -89,7 +97,7 @@ class Resource(object):
     def extended(self, extra_fields):
         """A copy with more fields (e.g. one per key of a free-form ``options`` dict)."""
         return Resource(self.name, self.fields + list(extra_fields), self.identity, self.api_object,
-                        self.configuration, self.master_server_actions)
+                        self.read_method, self.write_methods, self.master_server_actions)
 
     @property
     def secret_names(self):
@@ -174,7 +182,16 @@ def index_by_identity(resource, api_objects):
 
 
 def _payload(resource, view, names):
-    return dict((resource.by_name[name].api, resource.by_name[name].to_api(view[name])) for name in names)
+    """Write-side arguments; a field whose ``api`` is ``None`` writes a dict of several."""
+    payload = {}
+    for name in names:
+        field = resource.by_name[name]
+        value = field.to_api(view[name])
+        if field.api is None:
+            payload.update(value)
+        else:
+            payload[field.api] = value
+    return payload
 
 
 def plan(resource, params, current=None, state="present", force_write_only=False):

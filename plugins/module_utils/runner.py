@@ -15,7 +15,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
     PBXwareResponseError, PBXwareTransportError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident
 from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import (
-    desired_view, identity_key, plan, read_view)
+    ReconcileError, desired_view, identity_key, plan, read_view)
 from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import MASTER_SERVER_ID
 
 
@@ -51,16 +51,17 @@ class Converger(object):
         return collection(self.client.read(self.resource.action("list"), self._server_params("list")))
 
     def read_object(self, object_id, list_row):
-        """The full object: the ``configuration`` read over the ``list`` row.
+        """The full object: the resource's full read (``configuration``) over the ``list`` row.
 
         Some fields (an extension's departments) only appear in the list.
         """
-        if not self.resource.configuration:
+        method = self.resource.read_method
+        if method is None:
             return list_row
-        params = self._server_params("configuration")
+        params = self._server_params(method)
         params["id"] = object_id
         merged = dict(list_row)
-        merged.update(unwrap(self.client.read(self.resource.action("configuration"), params), object_id))
+        merged.update(unwrap(self.client.read(self.resource.action(method), params), object_id))
         return merged
 
     def find_raw(self, key, rows=None):
@@ -91,6 +92,11 @@ class Converger(object):
             params = resolve(dict(params), raw)
         current = read_view(self.resource, raw) if raw is not None else None
         result_plan = plan(self.resource, params, current, state, force_write_only)
+        if result_plan.changed and result_plan.operation not in self.resource.write_methods:
+            named = " ".join("%s %s" % pair for pair in zip(self.resource.identity, key))
+            if result_plan.operation == "create":
+                raise ReconcileError("%s: %s does not exist" % (self.resource.name, named), self.resource.identity[0])
+            raise ReconcileError("%s: the API cannot %s it" % (self.resource.name, result_plan.operation))
         after = result_plan.after
         if result_plan.changed and not check_mode:
             object_id = self._apply(result_plan, object_id, key)
@@ -126,7 +132,7 @@ class Converger(object):
 
     def _apply(self, result_plan, object_id, key):
         operation = result_plan.operation
-        method = {"create": "add", "update": "edit", "delete": "delete"}[operation]
+        method = self.resource.write_methods[operation]
         params = self._server_params(method)
         if operation != "create":
             params["id"] = object_id

@@ -248,7 +248,6 @@ operation:
 from ansible_collections.bicom.pbxware.plugins.module_utils.extensions import (
     EXTENSION, flatten_options, nest_options, option_fields, user_agent_resolver, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.runner import Converger
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),
@@ -284,20 +283,9 @@ def main():
         resource = EXTENSION.extended(option_fields(params["options"]))
         desired = dict((name, params[name]) for name in EXTENSION.by_name)
         desired.update(flatten_options({"options": params["options"]}))
-        converger = Converger(module.client, resource, module.server())
         force = True if params["force_write_only"] else (["password"] if params["update_password"] == "always" else ())
-        result = converger.converge(desired, params["state"], module.check_mode, force,
-                                    resolve=user_agent_resolver(module.client))
-        return {
-            "changed": result["changed"],
-            "operation": result["operation"],
-            "id": result["id"],
-            "extension": nest_options(result["after"]),
-            "before": nest_options(result["before"]),
-            "proposed": nest_options(result["proposed"]),
-            "diff": dict((side, nest_options(view)) for side, view in result["diff"].items()),
-            "warnings": converger.warnings,
-        }
+        return module.converge(resource, desired, "extension", params["state"], user_agent_resolver(module.client),
+                               force, shape=nest_options)
 
     module.run(work)
 

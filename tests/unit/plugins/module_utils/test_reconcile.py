@@ -32,7 +32,7 @@ EXT = Resource(
     ],
     identity=["extension"],
     api_object="ext",
-    configuration=True,
+    read_method="configuration",
 )
 
 API_OBJECT = {

@@ -4,6 +4,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The read-plan-write cycle against an in-memory API: writes counted, uncertain writes looked up."""
 
+import copy
+
 import pytest
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
@@ -28,14 +30,14 @@ DID = Resource(
     master_server_actions=("delete",),
 )
 
-EXT = Resource("extension", [Field("ext"), Field("name")], identity=["ext"], api_object="ext", configuration=True)
+EXT = Resource("extension", [Field("ext"), Field("name")], identity=["ext"], api_object="ext", read_method="configuration")
 
 
 class FakeApi(object):
     """A tiny PBXware: ``did`` and ``ext`` objects, every call recorded, faults on demand."""
 
     def __init__(self, objects=None):
-        self.objects = dict(objects or {})
+        self.objects = copy.deepcopy(objects or {})
         self.calls = []
         self.fault = None  # (action, exception, apply_anyway)
 
@@ -185,3 +187,40 @@ def test_one_list_read_serves_many_objects():
 def test_configuration_answer_is_unwrapped_from_its_id_key():
     assert unwrap({"5": {"a": 1}}, 5) == {"a": 1}
     assert unwrap({"a": 1}, 5) == {"a": 1}
+
+
+def test_list_only_fields_are_kept_when_configuration_is_read():
+    api = FakeApi({"8": {"ext": "530", "name": "User"}})
+    converger = Converger(api, EXT, server="2")
+    object_id, raw = converger.find_raw(("530",))
+    assert object_id == "8" and raw["full"] is True and raw["name"] == "User"
+
+
+def test_a_change_the_server_did_not_keep_is_reported():
+    class DroppingApi(FakeApi):
+        """Accepts an edit but keeps the old destination, like codecs a tenant disallows."""
+
+        def _do(self, method, params):
+            return FakeApi._do(self, method, dict(params, destination="100") if method == "edit" else params)
+
+    api = DroppingApi(EXISTING)
+    converger = Converger(api, DID, server="2")
+    result = converger.converge({"number": "5550100", "destination": "102"})
+    assert result["changed"]
+    assert converger.warnings == [
+        "DID: the server accepted destination='102' but now reports '100'; a rerun will try again"]
+
+
+def test_resolver_sees_the_current_object_and_only_when_present():
+    seen = []
+
+    def resolve(params, raw):
+        seen.append(raw)
+        return dict(params, destination="100")
+
+    api = FakeApi(EXISTING)
+    result = Converger(api, DID, server="2").converge({"number": "5550100", "destination": "reception"},
+                                                      resolve=resolve)
+    assert not result["changed"] and seen[0]["ext"] == "100"
+    Converger(api, DID, server="2").converge({"number": "5550100"}, state="absent", check_mode=True, resolve=resolve)
+    assert len(seen) == 1
