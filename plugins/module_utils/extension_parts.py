@@ -6,7 +6,7 @@
 
 Additional MAC addresses (``pbxware.ext.additional_macs``, read back in
 ``ext.configuration``), editions & modules (``ext.editions_modules.*``), and
-the extension lookups the one-shot action modules share.
+the date format of the balance history actions.
 """
 
 import datetime
@@ -14,18 +14,10 @@ import re
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import CommaList
 from ansible_collections.bicom.pbxware.plugins.module_utils.extensions import LOCATIONS, resolve_user_agent
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import ident, to_bool, to_str
 from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
 
-# -- lookups -------------------------------------------------------------------------
-
-
-def find_extension_id(client, server, number):
-    """The ID of extension ``number`` in ``server`` (one ``ext.list`` read); an error if there is none."""
-    for object_id, row in collection(client.read("pbxware.ext.list", {"server": server})).items():
-        if to_str(row.get("ext")) == to_str(number):
-            return ident(object_id)
-    raise ReconcileError("extension %s does not exist in this tenant" % number, "extension")
+# -- dates -----------------------------------------------------------------------------
 
 
 def api_date(value, parameter):
