@@ -1,0 +1,5 @@
+import sys
+
+from pbxware_sim.cli import main
+
+sys.exit(main())

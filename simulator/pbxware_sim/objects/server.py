@@ -1,0 +1,16 @@
+"""Servers: ``pbxware.server.configuration`` (non-tenant-mode systems only).
+
+``server``: {"1": {...settings in the read shape...}}. A multi-tenant
+PBXware refuses ``server.*`` (observed message in ``common.USE_TENANT_OBJECT``).
+"""
+from pbxware_sim.common import single_mode_only
+from pbxware_sim.registry import action
+
+
+@action("pbxware.server.configuration", guard=single_mode_only)
+def server_configuration(request):
+    config = dict(request.state.collection("server").get("1", {}))
+    length = request.state.data.get("settings", {}).get("ext_length")
+    if length:  # the system-wide extension length (ext.* validates against it)
+        config["numbering"] = str(length)
+    return config
