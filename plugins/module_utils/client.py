@@ -214,7 +214,7 @@ def scrub(text, secret):
         from urllib.parse import quote, quote_plus
     except ImportError:  # pragma: no cover
         from urllib import quote, quote_plus
-    for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
+    for form in (secret, quote(secret, safe=""), quote_plus(secret)):
         text = text.replace(form, MASK)
     return text
 

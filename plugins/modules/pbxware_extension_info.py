@@ -27,6 +27,8 @@ attributes:
     support: full
   diff_mode:
     support: N/A
+  platform:
+    platforms: posix
 options:
   extensions:
     description: Only these extension numbers.

@@ -23,6 +23,8 @@ attributes:
     support: full
   diff_mode:
     support: N/A
+  platform:
+    platforms: posix
 options:
   name:
     description:

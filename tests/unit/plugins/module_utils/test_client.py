@@ -44,10 +44,12 @@ class FakeSession(object):
 
 
 def make_client(*answers, **kwargs):
+    """A client on a FakeSession; ``client.sleeps`` records the backoff delays."""
     sleeps = []
-    session = FakeSession(*answers)
-    client = PBXwareClient(URL, KEY, session=session, sleep=sleeps.append, module_name="pbxware_test", **kwargs)
-    return client, session, sleeps
+    client = PBXwareClient(URL, KEY, session=FakeSession(*answers), sleep=sleeps.append, module_name="pbxware_test",
+                           **kwargs)
+    client.sleeps = sleeps
+    return client
 
 
 # -- encoding -------------------------------------------------------------------
@@ -82,12 +84,12 @@ def test_plus_sign_survives_as_a_value():
 # -- requests and answers --------------------------------------------------------
 
 def test_key_goes_in_the_post_body_and_user_agent_names_the_module():
-    client, session, _ = make_client(FakeResponse(body={"2": {"name": "t1"}}))
+    client = make_client(FakeResponse(body={"2": {"name": "t1"}}))
     assert client.read("pbxware.tenant.list") == {"2": {"name": "t1"}}
-    post = session.posts[0]
+    post = client.session.posts[0]
     assert post["url"] == URL and KEY not in post["url"]
     assert post["data"][:2] == [("apikey", KEY), ("action", "pbxware.tenant.list")]
-    assert session.headers["User-Agent"] == "bicom.pbxware/%s (pbxware_test)" % COLLECTION_VERSION
+    assert client.session.headers["User-Agent"] == "bicom.pbxware/%s (pbxware_test)" % COLLECTION_VERSION
     assert post["verify"] is True and post["timeout"] == 30
 
 
@@ -104,16 +106,16 @@ def test_missing_url_or_key_is_a_clear_error():
 
 
 def test_api_error_names_the_action_and_message_and_is_not_retried():
-    client, session, sleeps = make_client(FakeResponse(body={"error": "Required field 'name' is missing"}))
+    client = make_client(FakeResponse(body={"error": "Required field 'name' is missing"}))
     with pytest.raises(PBXwareApiError) as info:
         client.read("pbxware.ext.list")
     assert str(info.value) == "PBXware API action pbxware.ext.list failed: Required field 'name' is missing"
-    assert len(session.posts) == 1 and sleeps == []
+    assert len(client.session.posts) == 1 and client.sleeps == []
 
 
 def test_non_json_body_reports_status_and_200_characters():
     body = "<html><body>" + "x" * 500 + "</body></html>"
-    client, _, _ = make_client(FakeResponse(body=body), retries=0)
+    client = make_client(FakeResponse(body=body), retries=0)
     with pytest.raises(PBXwareResponseError) as info:
         client.read("pbxware.tenant.list")
     message = str(info.value)
@@ -122,13 +124,13 @@ def test_non_json_body_reports_status_and_200_characters():
 
 
 def test_empty_body_is_an_error():
-    client, _, _ = make_client(FakeResponse(body="   "), retries=0)
+    client = make_client(FakeResponse(body="   "), retries=0)
     with pytest.raises(PBXwareResponseError, match="empty body"):
         client.read("pbxware.tenant.list")
 
 
 def test_http_error_status_is_reported():
-    client, _, _ = make_client(FakeResponse(status=404, body="Not Found"), retries=3)
+    client = make_client(FakeResponse(status=404, body="Not Found"), retries=3)
     with pytest.raises(PBXwareResponseError, match="HTTP 404: Not Found") as info:
         client.read("pbxware.tenant.list")
     assert info.value.status == 404
@@ -144,26 +146,26 @@ def test_http_error_status_is_reported():
     requests.exceptions.ConnectionError("Connection aborted"),
 ])
 def test_reads_are_retried_with_backoff(fault):
-    client, session, sleeps = make_client(fault, fault, FakeResponse(body=[]))
+    client = make_client(fault, fault, FakeResponse(body=[]))
     assert client.read("pbxware.tenant.list") == []
-    assert len(session.posts) == 3
-    assert len(sleeps) == 2 and sleeps[0] < sleeps[1]
+    assert len(client.session.posts) == 3
+    assert len(client.sleeps) == 2 and client.sleeps[0] < client.sleeps[1]
 
 
 def test_retry_after_is_honoured_and_capped():
-    client, _, sleeps = make_client(
+    client = make_client(
         FakeResponse(status=429, body="slow down", headers={"Retry-After": "7"}),
         FakeResponse(status=429, body="slow down", headers={"Retry-After": "3600"}),
         FakeResponse(body={}))
     client.read("pbxware.ext.list")
-    assert sleeps == [7.0, client_mod.MAX_RETRY_AFTER]
+    assert client.sleeps == [7.0, client_mod.MAX_RETRY_AFTER]
 
 
 def test_read_gives_up_after_the_configured_retries():
-    client, session, _ = make_client(*[FakeResponse(status=502, body="bad gateway")] * 3, retries=2)
+    client = make_client(*[FakeResponse(status=502, body="bad gateway")] * 3, retries=2)
     with pytest.raises(PBXwareResponseError, match="HTTP 502"):
         client.read("pbxware.tenant.list")
-    assert len(session.posts) == 3
+    assert len(client.session.posts) == 3
 
 
 @pytest.mark.parametrize("fault", [
@@ -173,19 +175,19 @@ def test_read_gives_up_after_the_configured_retries():
     requests.exceptions.ConnectionError("Connection reset by peer"),
 ])
 def test_writes_are_never_resent(fault):
-    client, session, sleeps = make_client(fault, FakeResponse(body={"success": "ok"}))
+    client = make_client(fault, FakeResponse(body={"success": "ok"}))
     with pytest.raises((PBXwareResponseError, PBXwareTransportError)):
         client.write("pbxware.tenant.add", {"tenant_name": "t9.example.com"})
-    assert len(session.posts) == 1 and sleeps == []
+    assert len(client.session.posts) == 1 and client.sleeps == []
 
 
 def test_action_method_decides_read_or_write():
     assert is_read_action("pbxware.ext.configuration") and is_read_action("pbxware.ext.es.dnd.get_osc")
     assert not is_read_action("pbxware.ext.add") and not is_read_action("pbxware.ext.es.dnd.set")
-    client, session, _ = make_client(FakeResponse(status=500, body="x"))
+    client = make_client(FakeResponse(status=500, body="x"))
     with pytest.raises(PBXwareResponseError):
         client.call("pbxware.did.delete", {"id": 3})
-    assert len(session.posts) == 1
+    assert len(client.session.posts) == 1
 
 
 def test_whether_a_failed_write_may_have_reached_the_server():
@@ -194,7 +196,7 @@ def test_whether_a_failed_write_may_have_reached_the_server():
                            (requests.exceptions.ConnectTimeout("connect timeout"), False),
                            (requests.exceptions.ReadTimeout("read timeout"), True),
                            (requests.exceptions.ConnectionError("RemoteDisconnected"), True)]:
-        client, _, _ = make_client(fault)
+        client = make_client(fault)
         with pytest.raises(PBXwareTransportError) as info:
             client.write("pbxware.tenant.add")
         assert info.value.reached_server is reached, fault
@@ -215,7 +217,7 @@ def _all_forms(key):
     FakeResponse(body={"error": "Invalid API key. S3cr3t+Key/42=="}),
 ])
 def test_key_is_scrubbed_from_every_error(fault):
-    client, _, _ = make_client(fault, retries=0)
+    client = make_client(fault, retries=0)
     with pytest.raises(PBXwareError) as info:
         client.read("pbxware.tenant.list")
     text = str(info.value) + repr(info.value.args)

@@ -37,16 +37,16 @@ class FakeClient(object):
 
 def test_macs_compare_in_canonical_form():
     current = read_view(EXTENSION_MACS, READ_MACS)
-    same = plan(EXTENSION_MACS, {"extension": "210", "macs": [{"mac": "80:5e:c0:12:34:56", "serial": "SN1",
-                                                                "user_agent": "135"}]}, current)
+    wanted = [{"mac": "80:5e:c0:12:34:56", "serial": "SN1", "user_agent": "135"}]
+    same = plan(EXTENSION_MACS, {"extension": "210", "macs": wanted}, current)
     assert not same.changed
 
 
 def test_macs_are_written_as_parallel_lists():
     current = read_view(EXTENSION_MACS, {"ext": "210", "additional_macaddress": ""})
-    result = plan(EXTENSION_MACS, {"extension": "210", "macs": [
-        {"mac": "80:5e:c0:12:34:56", "user_agent": "135"}, {"mac": "805ec0abcdef", "location": "remote",
-                                                           "serial": "X"}]}, current)
+    wanted = [{"mac": "80:5e:c0:12:34:56", "user_agent": "135"},
+              {"mac": "805ec0abcdef", "location": "remote", "serial": "X"}]
+    result = plan(EXTENSION_MACS, {"extension": "210", "macs": wanted}, current)
     assert result.operation == "update"
     assert dict((key, list(value)) for key, value in result.payload.items()) == {
         "values": ["805ec0123456", "805ec0abcdef"], "sn": ["", "X"], "devices": ["135", ""],

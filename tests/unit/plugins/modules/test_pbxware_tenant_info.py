@@ -50,17 +50,17 @@ def test_lists_and_filters_tenants(monkeypatch, capsys):
 
 
 def test_filter_by_code(monkeypatch, capsys):
-    result, _ = run(monkeypatch, capsys, Answer(TENANTS), tenant_code="345")
+    result = run(monkeypatch, capsys, Answer(TENANTS), tenant_code="345")[0]
     assert [tenant["id"] for tenant in result["tenants"]] == [3]
 
 
 def test_no_tenants_is_an_empty_list(monkeypatch, capsys):
-    result, _ = run(monkeypatch, capsys, Answer([]))
+    result = run(monkeypatch, capsys, Answer([]))[0]
     assert result["tenants"] == []
 
 
 def test_api_error_fails_with_the_action_and_no_key(monkeypatch, capsys):
-    result, _ = run(monkeypatch, capsys, Answer({"error": "Invalid API key. (%s)" % KEY}))
+    result = run(monkeypatch, capsys, Answer({"error": "Invalid API key. (%s)" % KEY}))[0]
     assert result["failed"]
     assert result["msg"].startswith("PBXware API action pbxware.tenant.list failed: Invalid API key.")
     assert KEY not in json.dumps(result)
