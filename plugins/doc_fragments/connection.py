@@ -37,7 +37,7 @@ options:
     default: 30
 notes:
   - All modules of this collection are in the action group C(bicom.pbxware.pbxware), so connection
-    options can be set once with C(module_defaults: {group/bicom.pbxware.pbxware: {...}}).
+    options can be set once for a play with C(module_defaults) and the key C(group/bicom.pbxware.pbxware).
 requirements:
   - requests
 """

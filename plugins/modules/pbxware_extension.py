@@ -121,8 +121,8 @@ options:
         C(autoprovisiong), C(ringtime), C(incoming_dialoptions), C(vmailsend), C(vmailattach), C(vmaildelete),
         C(uad_sipheaders), C(macaddress), C(page_custom), C(sn), C(user_location), C(additional_config),
         C(ua_autoprov)).
-      - Every other key is write-only (for example C(nat), C(send_email), C(title), C(callgroup)): sent when
-        the extension is created, afterwards only with O(force_write_only=true).
+      - Every other key is write-only, for example C(nat), C(send_email), C(title) or C(callgroup). Such keys are
+        sent when the extension is created, afterwards only with O(force_write_only=true).
       - Arguments that have their own option (C(prot), C(ua), C(secret), ...) and C(server), C(id), C(ext) are refused here.
     type: dict
   force_write_only:

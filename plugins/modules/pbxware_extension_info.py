@@ -21,7 +21,6 @@ extends_documentation_fragment:
   - bicom.pbxware.connection
   - bicom.pbxware.connection.tenant
   - ansible.builtin.action_common_attributes
-  - ansible.builtin.action_common_attributes.info_module
 attributes:
   check_mode:
     support: full

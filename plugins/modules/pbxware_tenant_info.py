@@ -17,7 +17,6 @@ author:
 extends_documentation_fragment:
   - bicom.pbxware.connection
   - ansible.builtin.action_common_attributes
-  - ansible.builtin.action_common_attributes.info_module
 attributes:
   check_mode:
     support: full

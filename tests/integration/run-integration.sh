@@ -65,6 +65,12 @@ pbxware_request_log: "$request_log"
 YAML
 umask 022
 
+# ansible-test shares one delegation venv between `units` and `integration`: start
+# from a fresh one, so that only tests/integration/requirements.txt is in it.
+if [ "${KEEP_TEST_VENV:-0}" = 0 ]; then
+    rm -rf tests/output/.tmp/delegation
+fi
+
 echo "==> ansible-test integration --venv --allow-unsupported --python $pyver $* (${#targets[@]} targets)"
 status=0
 ansible-test integration --venv --allow-unsupported --python "$pyver" "$@" || status=$?
