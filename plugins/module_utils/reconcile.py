@@ -16,6 +16,7 @@ form both sides are compared in. Only arguments the user set are compared.
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_str
 
+
 class ReconcileError(Exception):
     """Bad input found before any write; names the offending parameter."""
 

@@ -603,7 +603,10 @@ def main(argv=None):
                 done.add(line)
                 print(line)
         print("---")
-    print("newman: %d passed, %d failed (%d expected failures)" % (passed, failed, expected_fail))
+    # Not "N passed, N failed": expected failures are not failures of this run.
+    print("newman: %d requests passed; %d failed, all of them listed as expected failures" % (passed, expected_fail)
+          if failed == expected_fail else
+          "newman: %d requests passed; %d failed, %d of them unexpected" % (passed, failed, failed - expected_fail))
     print("requests: %d in %d newman runs (%.0fs); assertions: %d, %d failed; reports: %s" % (
         len(results), len(units), time.time() - started, n_assert, n_assert_failed,
         report_dir if args.report_dir else "(temporary; keep them with --report-dir DIR)"))

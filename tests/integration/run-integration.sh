@@ -54,14 +54,26 @@ rm -rf "$simdir"
 request_log=$simdir/requests.log
 sim_start "$simdir" --request-log "$request_log"
 
+# Secret values for this run only: the targets use them, and the -vvv output
+# is searched for them afterwards (none may show).
+rand_hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
+test_secret="Sx-$(rand_hex 6)Q9"
+test_secret_new="Sy-$(rand_hex 6)R8"
+test_password="Pw-$(rand_hex 6)T7"
+test_pin=$(printf '%04d' $((0x$(rand_hex 2) % 10000)))
+
 umask 077
 cat >"$config" <<YAML
 ---
 # Written by tests/integration/run-integration.sh for one run; do not commit.
 pbxware_url: "$PBXWARE_URL"
 pbxware_api_key: "$PBXWARE_API_KEY"
-pbxware_sim_url: "$SIM_BASE_URL"
+pbxware_sim_url: "${SIM_BASE_URL%/}"
 pbxware_request_log: "$request_log"
+pbxware_test_secret: "$test_secret"
+pbxware_test_secret_new: "$test_secret_new"
+pbxware_test_password: "$test_password"
+pbxware_test_pin: "$test_pin"
 YAML
 umask 022
 
@@ -71,11 +83,30 @@ if [ "${KEEP_TEST_VENV:-0}" = 0 ]; then
     rm -rf tests/output/.tmp/delegation
 fi
 
-echo "==> ansible-test integration --venv --allow-unsupported --python $pyver $* (${#targets[@]} targets)"
+echo "==> ansible-test integration -vvv --venv --allow-unsupported --python $pyver $* (${#targets[@]} targets)"
+output=$simdir/integration-vvv.log
 status=0
-ansible-test integration --venv --allow-unsupported --python "$pyver" "$@" || status=$?
+ansible-test integration -vvv --venv --allow-unsupported --python "$pyver" "$@" >"$output" 2>&1 || status=$?
+grep -E '^(PLAY RECAP|testhost|Running |WARNING|ERROR|FATAL)|fatal:|FAILED!' "$output" | grep -v 'ignoring' || true
 if [ "$status" -ne 0 ]; then
-    echo "run-integration: FAILED (exit $status); simulator output: $simdir/simulator.log" >&2
+    echo "run-integration: FAILED (exit $status); full -vvv output: $output" >&2
+    grep -E -B5 -A25 'fatal: .*FAILED!' "$output" | grep -v '...ignoring' | tail -n 80 >&2 || true
     tail -n 20 "$simdir/simulator.log" | sed 's/^/  | /' >&2 || true
+    exit "$status"
 fi
-exit "$status"
+
+# No secret may appear anywhere in the -vvv output. The PIN is 4 digits, which
+# also occur in timings and ports, so it is searched for as a value ("1234", =1234).
+leaks=0
+for name in PBXWARE_API_KEY test_secret test_secret_new test_password; do
+    if grep -qF -- "${!name}" "$output"; then
+        echo "run-integration: FAILED: the value of $name appears in the -vvv output ($output)" >&2
+        leaks=1
+    fi
+done
+if grep -qE "([\"'=]|: )$test_pin([\"',]|$)" "$output"; then
+    echo "run-integration: FAILED: the test PIN appears as a value in the -vvv output ($output)" >&2
+    leaks=1
+fi
+[ "$leaks" -eq 0 ] || exit 1
+echo "run-integration: no secret (API key, secrets, password, PIN) in $(wc -l <"$output") lines of -vvv output"
