@@ -20,16 +20,8 @@ author:
 extends_documentation_fragment:
   - bicom.pbxware.connection
   - bicom.pbxware.connection.tenant
-  - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-    details: Reads only; the result predicts the extension after the run.
-  diff_mode:
-    support: full
-    details: The whole extension before and after, secrets masked.
-  platform:
-    platforms: posix
+  - bicom.pbxware.attributes
+  - bicom.pbxware.attributes.resource
 options:
   extension:
     description:

@@ -18,15 +18,8 @@ author:
 extends_documentation_fragment:
   - bicom.pbxware.connection
   - bicom.pbxware.connection.tenant
-  - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-    details: Looks the reference number up and reports whether the payment would be applied; sends nothing.
-  diff_mode:
-    support: none
-  platform:
-    platforms: posix
+  - bicom.pbxware.attributes
+  - bicom.pbxware.attributes.action
 options:
   extension:
     description: The extension number.

@@ -16,14 +16,8 @@ author:
 extends_documentation_fragment:
   - bicom.pbxware.connection
   - bicom.pbxware.connection.tenant
-  - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: posix
+  - bicom.pbxware.attributes
+  - bicom.pbxware.attributes.resource
 options:
   extension:
     description: The extension number. The extension must exist.

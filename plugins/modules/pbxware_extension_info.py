@@ -20,14 +20,8 @@ author:
 extends_documentation_fragment:
   - bicom.pbxware.connection
   - bicom.pbxware.connection.tenant
-  - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: N/A
-  platform:
-    platforms: posix
+  - bicom.pbxware.attributes
+  - bicom.pbxware.attributes.info
 options:
   extensions:
     description: Only these extension numbers.

@@ -16,14 +16,8 @@ author:
   - Bicom PBXware collection maintainers (@bicom-ansible)
 extends_documentation_fragment:
   - bicom.pbxware.connection
-  - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: N/A
-  platform:
-    platforms: posix
+  - bicom.pbxware.attributes
+  - bicom.pbxware.attributes.info
 options:
   name:
     description:
