@@ -92,6 +92,9 @@ class PBXwareModule(object):
             self.fail("%s (parameter: %s)" % (err.message, err.parameter) if err.parameter else err.message)
         except PBXwareError as err:
             self.fail(err.message)
+        except ValueError as err:
+            # An answer shaped unlike the reference (normalize refuses it): say so, without a traceback.
+            self.fail("unexpected data from PBXware: %s" % err)
         for warning in result.pop("warnings", []):
             self.ansible.warn(scrub(warning, self.params.get("api_key")))
         self.ansible.exit_json(**result)
