@@ -71,7 +71,7 @@ COLOR := $(if $(filter true,$(CI)),--color no,)
 # before the others run; the rest all run, and the run fails if any failed.
 TEST_STEPS := !venv !venv-2.19 check lint changelog-lint docs-lint \
 	sanity-2.19 sanity-2.21 units-2.19 units-2.21 \
-	sim-test newman integration build ee-check
+	sim-test newman integration integration-2.19 build ee-check
 
 # =============================================================================
 ##@ Main entry points
@@ -184,6 +184,11 @@ newman: venv ## Vendor Postman collection against the simulator (simulator/confo
 .PHONY: integration
 integration: venv stage ## ansible-test integration --venv against a fresh simulator (tests/integration/run-integration.sh)
 	@COLLECTION_ROOT=$(COLL_221) PATH="$(VBIN):$$PATH" \
+		$(ROOT)/tests/integration/run-integration.sh $(COLOR) $(INTEGRATION_ARGS)
+
+.PHONY: integration-2.19
+integration-2.19: venv venv-2.19 stage ## The same integration run under ansible-core 2.19 (Python 3.11)
+	@COLLECTION_ROOT=$(COLL_219) PATH="$(VBIN_219):$(VBIN):$$PATH" SIM_BIN=$(VBIN)/pbxware-sim \
 		$(ROOT)/tests/integration/run-integration.sh $(COLOR) $(INTEGRATION_ARGS)
 
 .PHONY: lint
