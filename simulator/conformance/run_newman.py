@@ -57,9 +57,14 @@ NEWMAN = os.path.join(HERE, "node_modules", "newman", "bin", "newman.js")
 #    Services" (130 requests) runs on its own only to shorten the run.
 #  - "Tenants": "Deleting Tenants" deletes {{tenantID}}, and the requests after it
 #    need {{Srv/Tenant-ID}}: tenantID is pinned to a seeded throw-away tenant.
+#    Its "Editing/Deleting CLI Routing" use {{CLIRoutingID}}, which nothing in the
+#    collection sets: it is pinned to a seeded CLI routing rule of the tenant.
+#  - "DIDs": its "Editing/Deleting CLI Routing" use {{CLIRoutingID}} too: it is pinned
+#    to a seeded CLI routing rule of the seeded DID.
 #  - "Servers": server.* exists only on a PBXware that is not in tenant mode.
 SPLIT = {"Extensions": ["Extensions" + SEP + "Enhanced Services", "Extensions" + SEP + "Deleting Extensions"]}
-UNIT_DATA = {"Tenants": {"tenantID": "@spare_tenant"}}
+UNIT_DATA = {"Tenants": {"tenantID": "@spare_tenant", "CLIRoutingID": "@tenant_clirouting"},
+             "DIDs": {"CLIRoutingID": "@did_clirouting"}}
 SINGLE_TENANT = {"Servers"}
 
 
@@ -306,13 +311,33 @@ def seed(sim, env, log):
                            international="011"), "tenant.add")
         pins["@spare_tenant"] = str(resp["id"])
 
+    def tenant_clirouting():
+        # "Editing/Deleting CLI Routing" (Tenants) need {{CLIRoutingID}}, which nothing sets.
+        resp = ok(sim.call("pbxware.tenant.clirouting.add", tenant=tenant, callerid="12125550111", dest_type="10",
+                           destination="", matchexplicitly="0"), "tenant.clirouting.add")
+        pins["@tenant_clirouting"] = str(resp["id"])
+
+    def did_extras():
+        # "DIDs > Editing/Deleting CLI Routing" need {{CLIRoutingID}} (nothing sets it); "DID Groups" lists
+        # before it adds and edits/deletes {{DIDGroupID}}; "DID OT > Listing" runs before "Set".
+        resp = ok(sim.call("pbxware.did.clirouting.add", id=pins["DID-IDs"], server=tenant, callerid="12125550111",
+                           dest_type="0", destination=env["Destination"], matchexplicitly="0"),
+                  "did.clirouting.add")
+        pins["@did_clirouting"] = str(resp["id"])
+        resp = ok(sim.call("pbxware.didgroup.add", server="1", group_name="Seeded Group", tenantid=tenant,
+                           min_did="12125550100", max_did="12125550199"), "didgroup.add")
+        pins["DIDGroupID"] = str(resp["id"])
+        ok(sim.call("pbxware.otimes.did.set", id=pins["DID-IDs"], server=tenant, status="on",
+                    default_dest_ext=env["Destination"], default_dest_is_vm="no"), "otimes.did.set")
+
     def uad():
         uads = sim.call("pbxware.uads.list")
         disabled = [k for k, v in sorted(uads.items(), key=lambda kv: int(kv[0])) if not v.get("enabled")]
         pins["UADsID"] = (disabled or sorted(uads, key=int))[0]
 
     for label, func in (("trunk", trunk), ("extension", extension), ("did", did), ("package", package),
-                        ("spare tenant", spare_tenant), ("uad", uad)):
+                        ("spare tenant", spare_tenant), ("uad", uad), ("tenant clirouting", tenant_clirouting),
+                        ("did extras", did_extras)):
         if label == "did" and "TrunkIDs" not in pins:
             log.append("seed did: skipped (no trunk)")
             continue

@@ -97,8 +97,10 @@ def test_trunk_add_like_the_vendor_collection(sim):
     assert answer == {"success": "Trunk ID: 2317", "id": 2317}
     assert sim.post("pbxware.trunk.list")["2317"]["name"] == "Carrier"
     options = sim.post("pbxware.trunk.configuration", trunkid=2317, server=1)["2317"]["options"]
-    assert options["allow"] == ["ulaw,50", "alaw,60"] and options["busylevel"] == "0"
+    assert options["allow"] == ["ulaw,50", "alaw,60"] and options["incominglimit"] == "100"
     assert options["context"] == "Carrier" and "codecs" not in options
+    # Only the reference example's keys: busylevel, emerg_trunk, looserouting are kept, not shown.
+    assert "busylevel" not in options and "emerg_trunk" not in options and "looserouting" not in options
 
 
 @pytest.mark.parametrize("changes,error", [

@@ -132,13 +132,6 @@ KNOWN_DEVIATIONS = {
         "the simulator sends country_code as a number (the vendor's Postman test asserts a number); the "
         "reference example shows \"1\" and the README's numeric tenant.list fields are only ext_length, "
         "package_id and country_id"),
-    "pbxware.trunk.configuration": (
-        ["$.*.options: missing keys ['addconfig_sipheader', 'additional_config', 'allow_es_callerid', 'callerid', "
-         "'e164a', 'fromdomain', 'fromuser', 'prefix', 'prefix_emerg', 'register_expiration', 'register_suffix', "
-         "'sendpai', 'testnum']",
-         "$.*.options: unexpected keys ['emerg_trunk', 'looserouting']"],
-        "options holds only what was written, under the write names (emerg_trunk, looserouting), and lacks "
-        "keys the reference example shows for a SIP trunk"),
     "pbxware.trunk.delete": (
         ["$.id: string, expected number"],
         "the simulator returns id as a string (the vendor's Postman test expects one); the reference example "
@@ -373,6 +366,18 @@ TRUNK_ADD = dict(server="1", name="ShapeTrunk", provider_id="20", type="friend",
 HISTORY = dict(start="Jan-01-2000", end="Dec-31-2099")
 
 
+def _tenant_trunks(c):
+    c.ok("pbxware.tenant.trunks.set", tenant=c.tenant, trunks="%s,%s" % (c.trunk(), c.new_trunk()),
+         primary_trunk=c.trunk(), secondary_trunk=c.new_trunk(), tertiary_trunk=c.trunk(),
+         primary_emerg_trunk=c.trunk(), secondary_emerg_trunk=c.new_trunk(), tertiary_emerg_trunk=c.trunk())
+
+
+def _tenant_cli_rule(c):
+    return c.once("tenant_cli_rule", lambda: c.ok(
+        "pbxware.tenant.clirouting.add", tenant=c.tenant, callerid="12125550198", dest_type="8",
+        destination=c.trunk(), matchexplicitly="1")["id"])
+
+
 def _with_balance(c):
     ext_id = c.billing_ext()
     c.ok("pbxware.ext.balance", server=c.tenant, id=ext_id, mode="credit", amount="5", notes="n", refno="111")
@@ -392,6 +397,16 @@ RECIPES = {
                                           tenant_code="556", package="1", country="869", national="1",
                                           international="011"),
     "pbxware.tenant.delete": lambda c: dict(server="1", id=c.spare_tenant()),
+    "pbxware.tenant.trunks.list": lambda c: (_tenant_trunks(c), {"tenant": c.tenant})[1],
+    "pbxware.tenant.trunks.set": lambda c: dict(tenant=c.tenant, trunks="%s,%s" % (c.trunk(), c.new_trunk()),
+                                                primary_trunk=c.trunk(), secondary_trunk=c.new_trunk(),
+                                                primary_emerg_trunk=c.trunk()),
+    "pbxware.tenant.clirouting.list": lambda c: (_tenant_cli_rule(c), {"tenant": c.tenant})[1],
+    "pbxware.tenant.clirouting.add": lambda c: dict(tenant=c.tenant, callerid="12125550199", dest_type="8",
+                                                    destination=c.trunk(), matchexplicitly="0"),
+    "pbxware.tenant.clirouting.edit": lambda c: dict(tenant=c.tenant, cliroutingid=_tenant_cli_rule(c),
+                                                     matchexplicitly="1"),
+    "pbxware.tenant.clirouting.delete": lambda c: dict(tenant=c.tenant, cliroutingid=_tenant_cli_rule(c)),
     "pbxware.package.list": lambda c: {},
     "pbxware.package.configuration": lambda c: {"id": c.package()},
     "pbxware.package.add": lambda c: dict(name="Another Package", call_recordings="1", monitoring="1",
@@ -490,7 +505,69 @@ for _svc in ES_SERVICES:
     RECIPES.setdefault(_base + "set_osc", lambda c: dict(server=c.tenant, id=c.ext(), state="yes"))
     RECIPES.setdefault(_base + "configuration", lambda c: dict(server=c.tenant, id=c.ext()))
     if _svc in _ES_EDIT:
+        # Configure the service first, so the configuration's lists and maps hold data to compare.
+        RECIPES[_base + "configuration"] = lambda c, _s=_svc, _a=_ES_EDIT[_svc]: (
+            c.ok("pbxware.ext.es.%s.edit" % _s, server=c.tenant, id=c.ext(), **_a),
+            dict(server=c.tenant, id=c.ext()))[1]
         RECIPES.setdefault(_base + "edit", lambda c, _a=_ES_EDIT[_svc]: dict(_a, server=c.tenant, id=c.ext()))
+
+
+# DID groups, CLI routing of DIDs, operation times.
+def _didgroup(c):
+    return c.once("didgroup", lambda: str(c.ok(
+        "pbxware.didgroup.add", server="1", group_name="Shape Group", tenantid=c.tenant, min_did="12125550200",
+        max_did="12125550299")["id"]))
+
+
+def _did_clirouting(c):
+    return c.once("did_clirouting", lambda: str(c.ok(
+        "pbxware.did.clirouting.add", id=c.did(), server=c.tenant, callerid="333222111", dest_type="0",
+        destination="101", matchexplicitly="1")["id"]))
+
+
+OT_SET = {"status": "on", "greeting": "greeting-Mar-27-2013-15-15-44", "default_dest_ext": "101",
+          "default_dest_is_vm": "yes", "closed_dates_desc[]": "Closed #1", "closed_dates_dest[]": "101",
+          "closed_dates_date_from[]": "2022-05-05", "closed_dates_date_to[]": "2022-05-06",
+          "closed_dates_time_from[]": "00:00", "closed_dates_time_to[]": "06:00",
+          "custom_destinations_dest[]": "104", "custom_destinations_is_open[]": "yes",
+          "custom_destinations_days[]": "1,2,3,4,5", "custom_destinations_time_from[]": "08:00",
+          "custom_destinations_time_to[]": "17:00", "open_days_desc[]": "Open1", "open_days[]": "1,2,6",
+          "open_days_time_from[]": "01:01", "open_days_time_to[]": "21:56"}
+
+
+def _ot_target(c, kind):
+    if kind == "did":
+        return {"id": c.did(), "server": c.tenant}
+    if kind == "servers":
+        return {"id": c.tenant}
+    if kind == "routes":
+        return {"id": "869"}
+    return {"id": "5", "server": c.tenant}  # objects not simulated yet: any positive ID
+
+
+def _ot_list(c, kind):
+    target = _ot_target(c, kind)
+    c.ok("pbxware.otimes.%s.set" % kind, **dict(OT_SET, **target))
+    return target
+
+
+RECIPES.update({
+    "pbxware.didgroup.list": lambda c: (_didgroup(c), {})[1],
+    "pbxware.didgroup.add": lambda c: dict(server="1", group_name="Group 1", tenantid=c.tenant, min_did="1000",
+                                           max_did="2000"),
+    "pbxware.didgroup.edit": lambda c: dict(server="1", id=_didgroup(c), group_name="Renamed Group"),
+    "pbxware.didgroup.delete": lambda c: dict(server="1", id=_didgroup(c)),
+    "pbxware.did.clirouting.list": lambda c: (_did_clirouting(c), dict(id=c.did(), server=c.tenant))[1],
+    "pbxware.did.clirouting.add": lambda c: dict(id=c.did(), server=c.tenant, callerid="12334455",
+                                                 dest_type="0", destination="101", matchexplicitly="0"),
+    "pbxware.did.clirouting.edit": lambda c: dict(id=c.did(), server=c.tenant, cliroutingid=_did_clirouting(c),
+                                                  callerid="12334456"),
+    "pbxware.did.clirouting.delete": lambda c: dict(id=c.did(), server=c.tenant,
+                                                    cliroutingid=_did_clirouting(c)),
+})
+for _ot_kind in ("did", "ivr", "dial_group", "servers", "routes", "queues", "erg"):
+    RECIPES["pbxware.otimes.%s.list" % _ot_kind] = lambda c, _k=_ot_kind: _ot_list(c, _k)
+    RECIPES["pbxware.otimes.%s.set" % _ot_kind] = lambda c, _k=_ot_kind: dict(OT_SET, **_ot_target(c, _k))
 
 
 def run_recipe(action):

@@ -190,4 +190,8 @@ def did_delete(req):
     if did_id not in dids(req.state):
         raise ApiError("DID ID %s does not exist." % did_id)
     del dids(req.state)[did_id]
+    # Its CLI routing rules and operation times go with it.
+    from pbxware_sim.objects import did_clirouting, otimes
+    did_clirouting.forget_did(req.state, did_id)
+    otimes.forget(req.state, "did", did_id)
     return {"success": "Deleted DID ID %s successfully." % did_id}

@@ -224,4 +224,185 @@ def tenant_delete(request):
         collection = state.collection(name)
         for object_id in [k for k, v in collection.items() if str(v.get("server")) == tenant_id]:
             del collection[object_id]
+    state.collection("tenant_trunks").pop(tenant_id, None)
+    rules = state.collection("tenant_clirouting")
+    for rule_id in [k for k, v in rules.items() if v["tenant"] == tenant_id]:
+        del rules[rule_id]
     return {"success": "Deleted Tenant ID %s successfully." % tenant_id}
+
+
+# ---------------------------------------------------------------------------
+# Trunks & Tenants: ``pbxware.tenant.trunks.list|set``
+# ---------------------------------------------------------------------------
+# ``tenant_trunks``: tenant id -> {"trunks": [trunk ids in the order given],
+# "primary_trunk": trunk id or "", ... "tertiary_emerg_trunk": ...}. A tenant
+# without an entry has no trunks assigned. Reads show trunk NAMES (the
+# reference example: "primary_trunk": "TestSIP", "trunks": "TestSIP, TestSIP2");
+# writes take trunk IDs. ``*_trunk_cid`` cannot be written through the API:
+# they read "" (unset).
+TRUNK_SLOTS = ("primary_trunk", "secondary_trunk", "tertiary_trunk",
+               "primary_emerg_trunk", "secondary_emerg_trunk", "tertiary_emerg_trunk")
+TRUNK_CIDS = ("primary_trunk_cid", "secondary_trunk_cid", "tertiary_trunk_cid")
+TRUNKS_SET_PATTERNS = dict({slot: r"^\d{1,10}$" for slot in TRUNK_SLOTS}, trunks="^[0-9,]+$")
+
+
+def _tenant_of(request, name="tenant"):
+    """The tenant an action names: an existing tenant in tenant mode, 1 otherwise."""
+    tenant_id = request.get(name) or ""
+    state = request.state
+    if state.tenant_mode:
+        get_record(state.collection("tenants"), tenant_id, "Tenant")
+    elif tenant_id != "1":
+        raise ApiError("Tenant ID %s does not exist." % tenant_id)
+    return tenant_id
+
+
+def _trunk_name(state, trunk_id):
+    trunk = state.collection("trunks").get(str(trunk_id))
+    return trunk["name"] if trunk else ""
+
+
+def forget_trunk(state, trunk_id):
+    """A deleted trunk leaves every tenant's trunk settings (called by ``trunk.delete``)."""
+    trunk_id = str(trunk_id)
+    for settings in state.collection("tenant_trunks").values():
+        settings["trunks"] = [t for t in settings.get("trunks", []) if t != trunk_id]
+        for slot in TRUNK_SLOTS:
+            if settings.get(slot) == trunk_id:
+                settings[slot] = ""
+
+
+@action("pbxware.tenant.trunks.list", args=("tenant",), required=("tenant",), guard=tenant_mode_only)
+def tenant_trunks_list(request):
+    state = request.state
+    tenant_id = _tenant_of(request)
+    settings = state.collection("tenant_trunks").get(tenant_id, {})
+    answer = {slot: _trunk_name(state, settings.get(slot, "")) for slot in TRUNK_SLOTS[:3]}
+    names = [_trunk_name(state, t) for t in settings.get("trunks", [])]
+    answer["trunks"] = ", ".join(n for n in names if n)
+    answer.update({slot: _trunk_name(state, settings.get(slot, "")) for slot in TRUNK_SLOTS[3:]})
+    answer.update({cid: "" for cid in TRUNK_CIDS})
+    return answer
+
+
+@action("pbxware.tenant.trunks.set", args=("tenant", "trunks") + TRUNK_SLOTS, required=("tenant",), write=True,
+        patterns=TRUNKS_SET_PATTERNS, guard=tenant_mode_only)
+def tenant_trunks_set(request):
+    state = request.state
+    tenant_id = _tenant_of(request)
+    trunks = state.collection("trunks")
+    settings = dict(state.collection("tenant_trunks").get(tenant_id, {}))
+    if "trunks" in request.args:
+        ids = []
+        for trunk_id in request.get("trunks").split(","):
+            if trunk_id == "":
+                continue
+            trunk_id = str(int(trunk_id))
+            if trunk_id not in trunks:
+                raise ApiError("Trunk ID %s does not exist." % trunk_id)
+            if trunk_id not in ids:
+                ids.append(trunk_id)
+        settings["trunks"] = ids
+    for slot in TRUNK_SLOTS:
+        if slot not in request.args:
+            continue
+        trunk_id = str(int(request.get(slot))) if request.get(slot) else ""
+        if trunk_id and trunk_id not in trunks:
+            raise ApiError("Trunk ID %s does not exist." % trunk_id)
+        settings[slot] = trunk_id
+    state.collection("tenant_trunks")[tenant_id] = settings
+    return {"success": "Success."}
+
+
+# ---------------------------------------------------------------------------
+# CLI routing of a tenant: ``pbxware.tenant.clirouting.list|add|edit|delete``
+# ---------------------------------------------------------------------------
+# ``tenant_clirouting``: id -> {"tenant", "callerid", "dest_type", "destination",
+# "matchexplicitly"}. Works in both modes: without tenant mode ``tenant`` is 1.
+# The list shows the destination as ``ext``, the destination type as a label
+# (the reference's only example: "network user" for an extension) and
+# ``matchexplicitly`` as ``matchtype``.
+DEST_LABELS = {
+    "0": "network user", "1": "multi user", "2": "ring group", "3": "ivr", "4": "queue", "5": "voicemail",
+    "6": "remote access", "7": "conference", "8": "trunk", "9": "fax to e-mail", "10": "deny access",
+    "11": "crm routing",
+}
+DEST_TRUNK, DEST_DENY, DEST_EXTENSION = "8", "10", "0"
+CLIROUTING_ARGS = ("tenant", "callerid", "dest_type", "destination", "matchexplicitly")
+# Postman: tenant and callerid /^\d+$/ (cliroutingid too on edit); dest_type and
+# matchexplicitly are the reference's enumerations.
+CLIROUTING_PATTERNS = {"tenant": r"^\d+$", "callerid": r"^\d+$", "dest_type": "^([0-9]|1[01])$",
+                       "matchexplicitly": "^(0|1)$"}
+
+
+def _check_destination(state, tenant_id, rule):
+    dest_type, destination = rule["dest_type"], rule["destination"]
+    if dest_type == DEST_DENY:
+        rule["destination"] = ""
+        return
+    if destination == "":
+        raise ApiError("Required field 'destination' is missing")
+    if dest_type == DEST_TRUNK:
+        if destination not in state.collection("trunks"):
+            raise ApiError("Trunk ID %s does not exist." % destination)
+    elif dest_type == DEST_EXTENSION:
+        if not any(str(e.get("server")) == tenant_id and str(e.get("ext")) == destination
+                   for e in state.collection("extensions").values()):
+            raise ApiError("Extension %s does not exist." % destination)
+
+
+def _rule(state, tenant_id, rule_id):
+    rule = state.collection("tenant_clirouting").get(str(rule_id))
+    if rule is None or rule["tenant"] != tenant_id:
+        raise ApiError("CLI Routing ID %s does not exist." % rule_id)
+    return rule
+
+
+@action("pbxware.tenant.clirouting.list", args=("tenant",), required=("tenant",))
+def tenant_clirouting_list(request):
+    tenant_id = _tenant_of(request)
+    rules = {k: v for k, v in request.state.collection("tenant_clirouting").items() if v["tenant"] == tenant_id}
+    return {"success": by_id(rules, lambda _id, r: {
+        "callerid": r["callerid"], "ext": r["destination"], "type": DEST_LABELS[r["dest_type"]],
+        "matchtype": r["matchexplicitly"]}) or []}
+
+
+@action("pbxware.tenant.clirouting.add", args=CLIROUTING_ARGS, required=CLIROUTING_ARGS, write=True,
+        patterns=CLIROUTING_PATTERNS)
+def tenant_clirouting_add(request):
+    state = request.state
+    tenant_id = _tenant_of(request)
+    rule = {"tenant": tenant_id}
+    rule.update({name: request.get(name) for name in CLIROUTING_ARGS[1:]})
+    _check_destination(state, tenant_id, rule)
+    rule_id = str(state.next_id("tenant_clirouting"))
+    state.collection("tenant_clirouting")[rule_id] = rule
+    return {"success": "CLI Routing ID: %s." % rule_id, "id": rule_id}
+
+
+@action("pbxware.tenant.clirouting.edit", args=CLIROUTING_ARGS + ("cliroutingid",),
+        required=("tenant", "cliroutingid"), write=True,
+        patterns=dict(CLIROUTING_PATTERNS, cliroutingid=r"^\d+$"))
+def tenant_clirouting_edit(request):
+    state = request.state
+    tenant_id = _tenant_of(request)
+    rule_id = request.get("cliroutingid")
+    rule = _rule(state, tenant_id, rule_id)
+    updated = dict(rule)
+    for name in CLIROUTING_ARGS[1:]:
+        if request.has(name):
+            updated[name] = request.get(name)
+    _check_destination(state, tenant_id, updated)
+    rule.update(updated)
+    return {"success": "CLI Routing ID: %s." % rule_id, "id": str(rule_id)}
+
+
+@action("pbxware.tenant.clirouting.delete", args=("tenant", "cliroutingid"), required=("tenant", "cliroutingid"),
+        write=True)
+def tenant_clirouting_delete(request):
+    state = request.state
+    tenant_id = _tenant_of(request)
+    rule_id = request.get("cliroutingid")
+    _rule(state, tenant_id, rule_id)
+    del state.collection("tenant_clirouting")[rule_id]
+    return {"success": "CLI Routing successfully deleted!"}

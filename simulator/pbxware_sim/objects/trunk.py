@@ -7,6 +7,7 @@ stored as ``allow: ["ulaw,20", ...]``).
 ``providers``: id -> {"name", "type" ("pstn"|"voip"), "protocol"}.
 """
 from pbxware_sim.common import YES_NO, by_id, check_server, get_record, require_master
+from pbxware_sim.objects.tenant import forget_trunk
 from pbxware_sim.registry import ApiError, action
 
 DIGITS = r"^\d{1,10}$"
@@ -44,6 +45,20 @@ STATUS_CODES = {"active": "1", "not active": "0", "suspended": "2"}
 KNOWN_CODECS = {"ulaw", "alaw", "g722", "opus", "g723.1", "g726", "g726aal2", "g729", "gsm", "ilbc", "speex",
                 "speex16", "speex32", "lpc10", "h261", "h263", "h263p", "h264"}
 TOP_LEVEL = ("name", "provider_id", "status", "server", "codecs", "codecs_ptime")
+# ``trunk.configuration``'s ``options``: exactly the keys of the reference's
+# example, in its order. Settings written but not shown there (emerg_trunk,
+# looserouting, busylevel, authname...) are kept but not read back, like the
+# example; ``addconfig_sipheader`` and ``additional_config`` have no write
+# argument and read "". Yes/no settings the example shows as digits read as digits.
+OPTION_KEYS = ("type", "dtmfmode", "context", "transport", "canreinvite", "qualify", "host", "incominglimit",
+               "outgoinglimit", "username", "secret", "insecure", "allow", "addconfig_sipheader", "register",
+               "register_suffix", "register_expiration", "country", "national", "international", "e164a",
+               "fromuser", "fromdomain", "allow_es_callerid", "additional_config", "prefix", "prefix_emerg",
+               "testnum", "callerid", "sendpai")
+OPTION_DEFAULTS = {"transport": "udp", "canreinvite": "0", "qualify": "0", "register": "0", "allow": [],
+                   "e164a": "0", "allow_es_callerid": "0"}
+READ_AS_DIGIT = ("e164a", "allow_es_callerid")
+YES_NO_DIGIT = {"yes": "1", "no": "0"}
 
 
 def _allow(codecs, ptimes):
@@ -123,9 +138,16 @@ def trunk_configuration(request):
     trunk = get_record(state.collection("trunks"), trunk_id, "Trunk")
     provider_id = str(trunk.get("provider_id", ""))
     provider = state.collection("providers").get(provider_id, {})
+    stored = trunk.get("options", {})
+    options = {}
+    for key in OPTION_KEYS:
+        value = stored.get(key, OPTION_DEFAULTS.get(key, ""))
+        if key in READ_AS_DIGIT:
+            value = YES_NO_DIGIT.get(value, value)
+        options[key] = list(value) if isinstance(value, list) else value
     return {trunk_id: {"name": trunk["name"], "provider_id": provider_id,
                        "provider_name": provider.get("name", ""), "status": trunk.get("status", "1"),
-                       "protocol": provider.get("protocol", "sip"), "options": dict(trunk.get("options", {}))}}
+                       "protocol": provider.get("protocol", "sip"), "options": options}}
 
 
 @action("pbxware.trunk.add", args=ADD_ARGS, required=ADD_REQUIRED, write=True, secrets=SECRETS,
@@ -165,4 +187,5 @@ def trunk_delete(request):
     trunk_id = request.get("id")
     get_record(state.collection("trunks"), trunk_id, "Trunk")
     del state.collection("trunks")[trunk_id]
+    forget_trunk(state, trunk_id)
     return {"success": "Trunk ID: %s" % trunk_id, "id": str(trunk_id)}
