@@ -15,8 +15,9 @@ import difflib
 import re
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import ColonList, CommaList
+from ansible_collections.bicom.pbxware.plugins.module_utils.lookups import resolve_by_name
 from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import (
-    choice_map, collection, colon_list, comma_list, ident, to_bool, to_int, to_lower, to_str)
+    choice_map, colon_list, comma_list, ident, to_bool, to_int, to_lower, to_str)
 from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
 
 LOCATIONS = {"local": 1, "remote": 2}
@@ -133,18 +134,8 @@ def user_agent_resolver(client):
 
 def resolve_user_agent(client, wanted):
     """A UAD ID from an ID, a codename (``generic_sip``) or a full name (``Yealink T41``)."""
-    uads = collection(client.read("pbxware.uads.list"))
-    wanted_text = to_str(wanted)
-    for uad_id, uad in uads.items():
-        if wanted_text in (ident(uad_id),) or wanted_text.lower() in (
-                to_lower(uad.get("name")), to_lower(uad.get("fullname"))):
-            return ident(uad_id)
-    names = [to_str(uad.get("fullname")) for uad in uads.values() if uad.get("fullname")]
-    names += [to_str(uad.get("name")) for uad in uads.values() if uad.get("name")]
-    close = difflib.get_close_matches(wanted_text, names, n=3, cutoff=0.4)
-    hint = "; closest: %s" % ", ".join(close) if close else ""
-    raise ReconcileError("user_agent %r is not a UAD ID, codename or name known to this PBXware%s"
-                         % (wanted_text, hint), "user_agent")
+    return resolve_by_name(client, "pbxware.uads.list", {}, wanted, "user_agent", "UAD (phone model)",
+                           ("name", "fullname"))
 
 
 def flatten_options(params):

@@ -45,10 +45,15 @@ class Field(object):
     required_on_create: creation fails without it.
     resend_on_edit: sent with every edit, from the current object when the
         user did not set it (for APIs that misbehave on partial edits).
+    send_with: other options the API wants whenever this one is sent (a DID's
+        ``destination`` with its ``dest_type``), from the current object if unset.
+    create_default: sent on create when the user did not set it (an argument
+        the API requires that has an obvious value); never compared.
     """
 
     def __init__(self, name, api=_SAME, read=None, normalize=to_str, to_api=None, write_only=False,
-                 secret=False, create_only=False, required_on_create=False, resend_on_edit=False):
+                 secret=False, create_only=False, required_on_create=False, resend_on_edit=False, send_with=(),
+                 create_default=None):
         self.name = name
         self.api = name if api is _SAME else api
         self.write_only = write_only
@@ -59,6 +64,8 @@ class Field(object):
         self.create_only = create_only
         self.required_on_create = required_on_create
         self.resend_on_edit = resend_on_edit
+        self.send_with = tuple(send_with)
+        self.create_default = create_default
 
     def __repr__(self):
         return "Field(%r)" % self.name
@@ -215,6 +222,10 @@ def plan(resource, params, current=None, state="present", force_write_only=False
 
 
 def _plan_create(resource, desired):
+    desired = dict(desired)
+    for field in resource.fields:
+        if field.create_default is not None and field.name not in desired:
+            desired[field.name] = field.normalize(field.create_default)
     missing = [field.name for field in resource.fields if field.required_on_create and field.name not in desired]
     if missing:
         raise ReconcileError(
@@ -242,8 +253,10 @@ def _plan_update(resource, desired, current, force_write_only):
         return Plan(None, {}, {}, dict(current), dict(current))
     merged = dict(current)
     merged.update(desired)
+    companions = set(name for changed in changes for name in resource.by_name[changed].send_with)
     resend = [field.name for field in resource.fields
-              if field.resend_on_edit and field.name in merged and field.name not in changes]
+              if (field.resend_on_edit or field.name in companions) and field.name in merged
+              and field.name not in changes]
     payload = _payload(resource, merged, list(changes) + resend)
     # Forced write-only options appear in ``after`` only: nobody can read their ``before``.
     after = dict(current)

@@ -166,3 +166,20 @@ def test_resource_declaration_errors_are_caught_early():
     with pytest.raises(ValueError, match="identity"):
         Resource("x", [Field("a")], identity=["b"])
     assert EXT.action("edit") == "pbxware.ext.edit"
+
+
+def test_send_with_brings_the_current_companion_value():
+    resource = Resource("DID", [Field("number"), Field("kind", send_with=("destination",)), Field("destination"),
+                                Field("name")], identity=["number"])
+    current = {"number": "1", "kind": "extension", "destination": "100", "name": "A"}
+    assert plan(resource, {"number": "1", "kind": "voicemail"}, current).payload == {
+        "kind": "voicemail", "destination": "100"}
+    assert plan(resource, {"number": "1", "name": "B"}, current).payload == {"name": "B"}
+
+
+def test_create_default_fills_creation_only():
+    resource = Resource("DID", [Field("number"), Field("enabled", normalize=to_bool, create_default=True)],
+                        identity=["number"])
+    assert plan(resource, {"number": "1"}).payload == {"number": "1", "enabled": True}
+    assert plan(resource, {"number": "1", "enabled": False}).payload == {"number": "1", "enabled": False}
+    assert not plan(resource, {"number": "1"}, {"number": "1", "enabled": False}).changed

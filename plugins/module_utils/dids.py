@@ -1,0 +1,101 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The DID resource: ``pbxware.did.list`` is its only read.
+
+Write names differ from read names (``did``/``number``, ``did_2``/``number2``,
+``dest_type=5``/``type: "External Number"``, ``destination``/``ext``,
+``disabled=0``/``status: "enabled"``); every argument ``did.list`` does not
+return is write-only.
+"""
+
+import re
+
+from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import (
+    WITHOUT_DESTINATION, destination_code, destination_type)
+from ansible_collections.bicom.pbxware.plugins.module_utils.lookups import resolve_by_name
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import ident, to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
+
+DID = Resource(
+    "DID",
+    [
+        Field("number", api="did", read="number", required_on_create=True),
+        Field("number_end", api="did_2", read="number2"),
+        Field("trunk", read="trunk", normalize=ident, required_on_create=True),
+        # The API wants the destination with every destination type change.
+        Field("destination_type", api="dest_type", read="type", normalize=destination_type,
+              to_api=destination_code, required_on_create=True, send_with=("destination",)),
+        Field("destination", read="ext"),
+        Field("name"),
+        Field("enabled", api="disabled", read="status", normalize=to_bool, to_api=lambda value: not value,
+              create_default=True),
+        Field("group", api="groupid", normalize=ident, write_only=True),
+        Field("e164"),
+        Field("e164_end", api="e164_2"),
+        Field("sms_enabled", normalize=to_bool),
+        Field("prioritize_clirouting", normalize=to_bool),
+    ],
+    identity=["number"],
+    api_object="did",
+    master_server_actions=("delete",),
+)
+
+# Every other did.add/edit argument: none of them comes back from did.list.
+WRITE_ONLY_OPTIONS = (
+    "callerid", "splan", "billingext", "call_rating_ext", "greeting", "stripn", "qprio", "codec", "ringtone",
+    "recordcall", "state_text", "city", "areacode", "preserve_callerid", "notify",
+)
+DIGITS = re.compile(r"^\d+$")
+
+
+def option_fields(options):
+    fields = []
+    for key in sorted(options or {}):
+        if key not in WRITE_ONLY_OPTIONS:
+            raise ReconcileError("options.%s is not an argument of pbxware.did.add/edit that has no option of its "
+                                 "own; allowed: %s" % (key, ", ".join(WRITE_ONLY_OPTIONS)), "options")
+        fields.append(Field("options." + key, api=key, write_only=True))
+    return fields
+
+
+def validate(params):
+    """Refuse what the server would, before any API call."""
+    for name in ("number", "number_end", "e164", "e164_end"):
+        value = to_str(params.get(name))
+        if value and not DIGITS.match(value):
+            raise ReconcileError("%s must be digits only, got %r" % (name, value), name)
+    for start, end in (("number", "number_end"), ("e164", "e164_end")):
+        first, last = to_str(params.get(start)), to_str(params.get(end))
+        if first and last and (len(first) != len(last) or int(last) < int(first)):
+            raise ReconcileError("%s %s must have as many digits as %s %s and not be lower"
+                                 % (end, last, start, first), end)
+    kind = params.get("destination_type")
+    if params.get("state", "present") == "present" and kind and kind not in WITHOUT_DESTINATION \
+            and params.get("destination") in (None, ""):
+        raise ReconcileError("destination is required with destination_type %s (only %s take none)"
+                             % (kind, " and ".join(sorted(WITHOUT_DESTINATION))), "destination")
+    destination = to_str(params.get("destination"))
+    if destination and kind == "external_number" and not re.match(r"^\+?\d+$", destination):
+        raise ReconcileError("an external number is digits, optionally after a +, got %r" % destination,
+                             "destination")
+
+
+def reference_resolver(client):
+    """Resolve ``trunk`` and ``group`` names to IDs (one list read each, only for names)."""
+
+    def resolve(params, current):
+        trunk = params.get("trunk")
+        if trunk is not None and not to_str(trunk).isdigit():
+            params["trunk"] = resolve_by_name(client, "pbxware.trunk.list", {}, trunk, "trunk", "trunk")
+        group = params.get("group")
+        if group is not None and not to_str(group).isdigit():
+            params["group"] = resolve_by_name(client, "pbxware.didgroup.list", {}, group, "group", "DID group",
+                                              ("group_name",))
+        if params.get("destination_type") in WITHOUT_DESTINATION and params.get("destination") is None \
+                and current is None:
+            params["destination"] = ""  # did.add requires the argument even where it means nothing
+        return params
+
+    return resolve
