@@ -17,12 +17,20 @@ DESTINATION_TYPES = (
     "remote_access", "conference", "trunk", "fax_to_email", "phone_callback", "deny_access", "crm_routing",
     "agents", "ari_application", "parking_lot",
 )
+# CLI routing rules number their own, shorter list (reference "Adding CLI Routing").
+CLI_ROUTING_TYPES = (
+    "extension", "multi_user", "ring_group", "ivr", "queue", "voicemail", "remote_access", "conference", "trunk",
+    "fax_to_email", "deny_access", "crm_routing",
+)
 # Types whose calls go nowhere that needs naming.
 WITHOUT_DESTINATION = frozenset(("phone_callback", "deny_access"))
 
-# Read-side spellings (letters only, lower case) that differ from the choice names.
+# Read-side spellings (letters only, lower case) that differ from the choice names;
+# CLI routing lists read an extension as "network user" (reference example).
 _READ_ALIASES = {
     "forwarddidtoextensionmultiuser": "multi_user",
+    "networkuser": "extension",
+    "networkuserforwarddid": "multi_user",
     "queues": "queue",
     "conferences": "conference",
 }
@@ -32,25 +40,31 @@ def _letters(value):
     return re.sub(r"[^a-z]", "", value.lower())
 
 
-_BY_LETTERS = dict((_letters(name), name) for name in DESTINATION_TYPES)
-_BY_LETTERS.update(_READ_ALIASES)
+class DestinationTypes(object):
+    """Normaliser (``normalize``) and encoder (``code``) for one numbering of destination types."""
+
+    def __init__(self, names):
+        self.names = tuple(names)
+        self._by_letters = dict((_letters(name), name) for name in self.names)
+        self._by_letters.update(_READ_ALIASES)
+
+    def normalize(self, value):
+        """The choice name from a choice, an API code (``5``) or a read name (``"External Number"``)."""
+        text = to_str(value)
+        if text is None or text == "":
+            return None
+        if text.isdigit():
+            if int(text) >= len(self.names):
+                raise ValueError("unknown destination type code %s" % text)
+            return self.names[int(text)]
+        name = self._by_letters.get(_letters(text))
+        if name not in self.names:
+            raise ValueError("unknown destination type %r; allowed: %s" % (text, ", ".join(self.names)))
+        return name
+
+    def code(self, name):
+        return self.names.index(name)
 
 
-def destination_type(value):
-    """The choice name from a choice, an API code (``5``) or a read name (``"External Number"``)."""
-    text = to_str(value)
-    if text is None or text == "":
-        return None
-    if text.isdigit():
-        code = int(text)
-        if code >= len(DESTINATION_TYPES):
-            raise ValueError("unknown destination type code %s" % text)
-        return DESTINATION_TYPES[code]
-    name = _BY_LETTERS.get(_letters(text))
-    if name is None:
-        raise ValueError("unknown destination type %r; allowed: %s" % (text, ", ".join(DESTINATION_TYPES)))
-    return name
-
-
-def destination_code(name):
-    return DESTINATION_TYPES.index(name)
+DID_DESTINATIONS = DestinationTypes(DESTINATION_TYPES)
+CLI_ROUTING_DESTINATIONS = DestinationTypes(CLI_ROUTING_TYPES)

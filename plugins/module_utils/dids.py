@@ -13,9 +13,9 @@ return is write-only.
 import re
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import (
-    WITHOUT_DESTINATION, destination_code, destination_type)
+    CLI_ROUTING_DESTINATIONS, DID_DESTINATIONS, WITHOUT_DESTINATION)
 from ansible_collections.bicom.pbxware.plugins.module_utils.lookups import resolve_by_name
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import ident, to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_bool, to_str
 from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
 
 DID = Resource(
@@ -25,8 +25,8 @@ DID = Resource(
         Field("number_end", api="did_2", read="number2"),
         Field("trunk", read="trunk", normalize=ident, required_on_create=True),
         # The API wants the destination with every destination type change.
-        Field("destination_type", api="dest_type", read="type", normalize=destination_type,
-              to_api=destination_code, required_on_create=True, send_with=("destination",)),
+        Field("destination_type", api="dest_type", read="type", normalize=DID_DESTINATIONS.normalize,
+              to_api=DID_DESTINATIONS.code, required_on_create=True, send_with=("destination",)),
         Field("destination", read="ext"),
         Field("name"),
         Field("enabled", api="disabled", read="status", normalize=to_bool, to_api=lambda value: not value,
@@ -40,6 +40,37 @@ DID = Resource(
     identity=["number"],
     api_object="did",
     master_server_actions=("delete",),
+)
+
+# A DID group: named, with a number range, in a tenant; every write needs server=1.
+DID_GROUP = Resource(
+    "DID group",
+    [
+        Field("name", api="group_name", read="group_name", required_on_create=True),
+        Field("tenant", api="tenantid", read="tenant", normalize=ident, required_on_create=True),
+        Field("range_start", api="min_did", read="min_did", required_on_create=True),
+        Field("range_end", api="max_did", read="max_did", required_on_create=True),
+    ],
+    identity=["name"],
+    api_object="didgroup",
+    master_server_actions=("add", "edit", "delete"),
+)
+
+# A CLI routing rule of a DID: calls from ``callerid`` go to their own destination.
+# The DID's ID is ``id`` in every call, so the rule is ``cliroutingid``.
+DID_CLI_ROUTE = Resource(
+    "DID CLI routing rule",
+    [
+        Field("callerid", required_on_create=True),
+        Field("destination_type", api="dest_type", read="type", normalize=CLI_ROUTING_DESTINATIONS.normalize,
+              to_api=CLI_ROUTING_DESTINATIONS.code, required_on_create=True, send_with=("destination",)),
+        Field("destination", read="ext", required_on_create=True),
+        Field("match_explicitly", api="matchexplicitly", read="matchtype", normalize=to_bool,
+              create_default=False),
+    ],
+    identity=["callerid"],
+    api_object="did.clirouting",
+    id_param="cliroutingid",
 )
 
 # Every other did.add/edit argument: none of them comes back from did.list.
@@ -80,6 +111,14 @@ def validate(params):
     if destination and kind == "external_number" and not re.match(r"^\+?\d+$", destination):
         raise ReconcileError("an external number is digits, optionally after a +, got %r" % destination,
                              "destination")
+
+
+def find_did_id(client, server, number):
+    """The ID of DID ``number`` in ``server`` (one ``did.list`` read)."""
+    for object_id, row in collection(client.read("pbxware.did.list", {"server": server})).items():
+        if to_str(row.get("number")) == to_str(number):
+            return ident(object_id)
+    raise ReconcileError("DID %s does not exist in this tenant" % number, "did")
 
 
 def reference_resolver(client):

@@ -47,6 +47,7 @@ class PBXwareModule(object):
         self.params = self.ansible.params
         self.check_mode = self.ansible.check_mode
         self._client = None
+        self._server = None
 
     @property
     def client(self):
@@ -58,17 +59,21 @@ class PBXwareModule(object):
         return self._client
 
     def server(self):
-        """The ``server`` argument for the tenant the task names (see tenants.resolve_server)."""
-        return resolve_server(self.client, self.params.get("tenant"), self.params.get("tenant_id"))
+        """The ``server`` argument for the tenant the task names (see tenants.resolve_server), looked up once."""
+        if self._server is None:
+            self._server = resolve_server(self.client, self.params.get("tenant"), self.params.get("tenant_id"))
+        return self._server
 
     def converge(self, resource, desired, result_key, state="present", resolve=None, force_write_only=False,
-                 shape=None):
+                 shape=None, in_tenant=True, scope=None):
         """Reconcile one object of ``resource`` in the task's tenant; the module's result dict.
 
         ``shape`` turns views into what users see (e.g. options nested back under ``options``).
+        ``in_tenant=False`` for system-wide objects (DID groups), which take no ``server``;
+        ``scope``: further arguments of every call (the DID of a CLI routing rule).
         """
         shape = shape or (lambda view: view)
-        converger = Converger(self.client, resource, self.server())
+        converger = Converger(self.client, resource, self.server() if in_tenant else None, scope)
         result = converger.converge(desired, state, self.check_mode, force_write_only, resolve=resolve)
         return {
             "changed": result["changed"],

@@ -80,11 +80,15 @@ class Resource(object):
     write_methods: operation -> API method. A sub-resource of an extension
         (its MAC list) has only ``{"update": "additional_macs"}``.
     master_server_actions: methods that need ``server=1`` even in tenant mode
-        (``delete`` for DIDs, every write for tenants).
+        (``delete`` for DIDs, every write for tenants and DID groups).
+    id_param: the argument naming the object on edit and delete (``id``; a CLI
+        routing rule is ``cliroutingid``, as ``id`` names its DID).
+    key_field: the field whose value is the key of the ``list`` collection
+        rather than a value in its rows (operation times are keyed by their object's ID).
     """
 
     def __init__(self, name, fields, identity, api_object=None, read_method=None, write_methods=None,
-                 master_server_actions=()):
+                 master_server_actions=(), id_param="id", key_field=None):
         self.name = name
         self.fields = list(fields)
         self.by_name = dict((field.name, field) for field in self.fields)
@@ -98,6 +102,8 @@ class Resource(object):
         self.read_method = read_method
         self.write_methods = dict(write_methods or {"create": "add", "update": "edit", "delete": "delete"})
         self.master_server_actions = frozenset(master_server_actions)
+        self.id_param = id_param
+        self.key_field = key_field
 
     def action(self, method):
         return "pbxware.%s.%s" % (self.api_object, method)
@@ -105,7 +111,8 @@ class Resource(object):
     def extended(self, extra_fields):
         """A copy with more fields (e.g. one per key of a free-form ``options`` dict)."""
         return Resource(self.name, self.fields + list(extra_fields), self.identity, self.api_object,
-                        self.read_method, self.write_methods, self.master_server_actions)
+                        self.read_method, self.write_methods, self.master_server_actions, self.id_param,
+                        self.key_field)
 
     @property
     def secret_names(self):

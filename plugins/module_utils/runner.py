@@ -31,18 +31,21 @@ def unwrap(answer, object_id):
 class Converger(object):
     """Reconciles objects of one resource inside one server (tenant)."""
 
-    def __init__(self, client, resource, server=None):
+    def __init__(self, client, resource, server=None, scope=None):
+        """``scope``: arguments every call takes besides ``server`` (a CLI routing rule's DID ``id``)."""
         self.client = client
         self.resource = resource
         self.server = server
+        self.scope = dict(scope or {})
         self.warnings = []
 
     def _server_params(self, method):
-        if self.server is None:
-            return {}
+        params = dict(self.scope)
         if method in self.resource.master_server_actions:
-            return {"server": MASTER_SERVER_ID}
-        return {"server": self.server}
+            params["server"] = MASTER_SERVER_ID
+        elif self.server is not None:
+            params["server"] = self.server
+        return params
 
     # -- reads --------------------------------------------------------------
 
@@ -59,7 +62,7 @@ class Converger(object):
         if method is None:
             return list_row
         params = self._server_params(method)
-        params["id"] = object_id
+        params[self.resource.id_param] = object_id
         merged = dict(list_row)
         merged.update(unwrap(self.client.read(self.resource.action(method), params), object_id))
         return merged
@@ -68,6 +71,8 @@ class Converger(object):
         """``(object ID, object as the API reads it)`` for identity ``key``, or ``(None, None)``."""
         rows = self.list_objects() if rows is None else rows
         for object_id, row in rows.items():
+            if self.resource.key_field:
+                row = dict(row, **{self.resource.by_name[self.resource.key_field].read: object_id})
             if identity_key(self.resource, read_view(self.resource, row)) == key:
                 return object_id, self.read_object(object_id, row)
         return None, None
@@ -135,7 +140,7 @@ class Converger(object):
         method = self.resource.write_methods[operation]
         params = self._server_params(method)
         if operation != "create":
-            params["id"] = object_id
+            params[self.resource.id_param] = object_id
         params.update(result_plan.payload)
         try:
             answer = self.client.write(self.resource.action(method), params)

@@ -1,0 +1,127 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+DOCUMENTATION = r"""
+module: pbxware_did_clirouting
+short_description: Manage a CLI routing rule of a PBXware DID
+version_added: 1.0.0
+description:
+  - Routes calls to a DID by the caller's number - calls whose caller ID matches O(callerid) go to their own destination.
+  - A rule is identified by its DID and O(callerid). Reads C(pbxware.did.clirouting.list), sends only what differs.
+author:
+  - Bicom PBXware collection maintainers (@bicom-ansible)
+extends_documentation_fragment:
+  - bicom.pbxware.connection
+  - bicom.pbxware.connection.tenant
+  - bicom.pbxware.attributes
+  - bicom.pbxware.attributes.resource
+options:
+  did:
+    description: The DID number the rule belongs to (resolved to its ID through C(pbxware.did.list)).
+    type: str
+    required: true
+  callerid:
+    description: The caller ID the rule matches. Identifies the rule.
+    type: str
+    required: true
+  state:
+    description: V(present) creates or updates the rule, V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+  destination_type:
+    description: Where matching calls go (API C(dest_type), CLI routing's own numbering 0 to 11). Required to create.
+    type: str
+    choices: [extension, multi_user, ring_group, ivr, queue, voicemail, remote_access, conference, trunk,
+              fax_to_email, deny_access, crm_routing]
+  destination:
+    description:
+      - The destination number; for V(trunk) the trunk's ID, for V(crm_routing) the CRM routing rule's ID.
+      - Required with every O(destination_type) except V(deny_access).
+    type: str
+  match_explicitly:
+    description: Match the caller ID exactly rather than as a prefix. V(false) when a rule is created without it.
+    type: bool
+seealso:
+  - module: bicom.pbxware.pbxware_did
+"""
+
+EXAMPLES = r"""
+- name: Calls from the head office skip the IVR
+  bicom.pbxware.pbxware_did_clirouting:
+    url: https://pbx.example.com/index.php
+    api_key: "{{ vault_pbxware_api_key }}"
+    tenant: "344"
+    did: "12125550100"
+    callerid: "12125559000"
+    destination_type: extension
+    destination: "100"
+    match_explicitly: true
+"""
+
+RETURN = r"""
+id:
+  description: The rule's internal ID; V(null) after a delete and when check mode predicts a creation.
+  returned: success
+  type: str
+  sample: "3"
+rule:
+  description: The rule after the run (predicted in check mode).
+  returned: success
+  type: dict
+  sample: {callerid: "12125559000", destination_type: extension, destination: "100", match_explicitly: true}
+before:
+  description: The rule before the run (empty if it did not exist).
+  returned: success
+  type: dict
+  sample: {}
+proposed:
+  description: What the run changes (or would change).
+  returned: success
+  type: dict
+  sample: {destination: "101"}
+operation:
+  description: What the run did (or would do in check mode).
+  returned: success
+  type: str
+  sample: update
+"""
+
+from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import CLI_ROUTING_TYPES
+from ansible_collections.bicom.pbxware.plugins.module_utils.dids import DID_CLI_ROUTE, find_did_id
+from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
+
+ARGUMENT_SPEC = dict(
+    did=dict(type="str", required=True),
+    callerid=dict(type="str", required=True),
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+    destination_type=dict(type="str", choices=list(CLI_ROUTING_TYPES)),
+    destination=dict(type="str"),
+    match_explicitly=dict(type="bool"),
+)
+
+
+def main():
+    module = PBXwareModule(ARGUMENT_SPEC, tenant_scoped=True)
+    params = module.params
+
+    def work():
+        kind = params["destination_type"]
+        if params["state"] == "present" and kind and kind != "deny_access" and not params["destination"]:
+            raise ReconcileError("destination is required with destination_type %s (only deny_access takes none)"
+                                 % kind, "destination")
+        desired = dict((name, params[name]) for name in DID_CLI_ROUTE.by_name)
+        if kind == "deny_access" and desired["destination"] is None:
+            desired["destination"] = ""
+        did_id = find_did_id(module.client, module.server(), params["did"])
+        return module.converge(DID_CLI_ROUTE, desired, "rule", params["state"], scope={"id": did_id})
+
+    module.run(work)
+
+
+if __name__ == "__main__":
+    main()
