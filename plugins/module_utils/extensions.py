@@ -138,25 +138,6 @@ def resolve_user_agent(client, wanted):
                            ("name", "fullname"))
 
 
-def flatten_options(params):
-    """Module parameters with ``options`` spread into ``options.<key>`` entries."""
-    flat = dict((key, value) for key, value in params.items() if key != "options")
-    for key, value in (params.get("options") or {}).items():
-        flat["options." + key] = value
-    return flat
-
-
-def nest_options(view):
-    """The inverse of :func:`flatten_options` for results: ``options.<key>`` back under ``options``."""
-    nested = {}
-    for key, value in view.items():
-        if key.startswith("options."):
-            nested.setdefault("options", {})[key[len("options."):]] = value
-        else:
-            nested[key] = value
-    return nested
-
-
 PIN_PATTERN = re.compile(r"^\d{4}$")
 SECRET_CHARS = re.compile(r"^[a-zA-Z0-9%$*!@_-]+$")
 SECRET_SPECIALS = "%*!_-"

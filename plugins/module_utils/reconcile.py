@@ -269,3 +269,28 @@ def _plan_update(resource, desired, current, force_write_only):
     after = dict(current)
     after.update(dict((name, new) for name, (old, new) in changes.items()))
     return Plan("update", changes, payload, dict(current), after)
+
+
+def flatten_options(params):
+    """Module parameters with a free-form ``options`` dict spread into ``options.<key>`` entries."""
+    flat = dict((key, value) for key, value in params.items() if key != "options")
+    for key, value in (params.get("options") or {}).items():
+        flat["options." + key] = value
+    return flat
+
+
+def nest_options(view):
+    """The inverse of :func:`flatten_options` for results: ``options.<key>`` back under ``options``."""
+    nested = {}
+    for key, value in view.items():
+        if key.startswith("options."):
+            nested.setdefault("options", {})[key[len("options."):]] = value
+        else:
+            nested[key] = value
+    return nested
+
+
+def desired_params(resource, params):
+    """The user's arguments for every field of ``resource`` (``options.<key>`` from ``params["options"]``)."""
+    flat = flatten_options(params)
+    return dict((name, flat.get(name)) for name in resource.by_name)

@@ -159,22 +159,18 @@ operation:
   sample: update
 """
 
+from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import DID_DESTINATIONS
 from ansible_collections.bicom.pbxware.plugins.module_utils.dids import (
     DID, option_fields, reference_resolver, validate)
-from ansible_collections.bicom.pbxware.plugins.module_utils.extensions import flatten_options, nest_options
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-
-DESTINATION_TYPE_CHOICES = [
-    "extension", "multi_user", "ring_group", "ivr", "queue", "external_number", "ivr_tree", "voicemail",
-    "remote_access", "conference", "trunk", "fax_to_email", "phone_callback", "deny_access", "crm_routing", "agents",
-    "ari_application", "parking_lot"]
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import desired_params, nest_options
 
 ARGUMENT_SPEC = dict(
     number=dict(type="str", required=True),
     number_end=dict(type="str"),
     state=dict(type="str", choices=["present", "absent"], default="present"),
     trunk=dict(type="str"),
-    destination_type=dict(type="str", choices=DESTINATION_TYPE_CHOICES),
+    destination_type=dict(type="str", choices=list(DID_DESTINATIONS.names)),
     destination=dict(type="str"),
     name=dict(type="str"),
     enabled=dict(type="bool"),
@@ -195,8 +191,7 @@ def main():
     def work():
         validate(params)
         resource = DID.extended(option_fields(params["options"]))
-        desired = dict((name, params[name]) for name in DID.by_name)
-        desired.update(flatten_options({"options": params["options"]}))
+        desired = desired_params(resource, params)
         return module.converge(resource, desired, "did", params["state"], reference_resolver(module.client),
                                params["force_write_only"], shape=nest_options)
 

@@ -32,6 +32,9 @@ options:
   destination_type:
     description: Only DIDs with this destination type.
     type: str
+    choices: [extension, multi_user, ring_group, ivr, queue, external_number, ivr_tree, voicemail, remote_access,
+              conference, trunk, fax_to_email, phone_callback, deny_access, crm_routing, agents, ari_application,
+              parking_lot]
   details:
     description: What else to read for each DID listed, one API call per DID and detail.
     type: list

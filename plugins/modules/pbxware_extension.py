@@ -238,8 +238,9 @@ operation:
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.extensions import (
-    EXTENSION, flatten_options, nest_options, option_fields, user_agent_resolver, validate)
+    EXTENSION, option_fields, user_agent_resolver, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import desired_params, nest_options
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),
@@ -273,8 +274,7 @@ def main():
     def work():
         validate(params)
         resource = EXTENSION.extended(option_fields(params["options"]))
-        desired = dict((name, params[name]) for name in EXTENSION.by_name)
-        desired.update(flatten_options({"options": params["options"]}))
+        desired = desired_params(resource, params)
         force = True if params["force_write_only"] else (["password"] if params["update_password"] == "always" else ())
         return module.converge(resource, desired, "extension", params["state"], user_agent_resolver(module.client),
                                force, shape=nest_options)

@@ -113,10 +113,10 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.diff import mask
 from ansible_collections.bicom.pbxware.plugins.module_utils.extension_parts import (
     EXTENSION_EDITIONS, api_date, normalize_macs)
 from ansible_collections.bicom.pbxware.plugins.module_utils.extensions import (
-    EXTENSION, OPTION_READ_PATHS, nest_options, option_fields)
+    EXTENSION, OPTION_READ_PATHS, option_fields)
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import read_view
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import nest_options, read_view
 from ansible_collections.bicom.pbxware.plugins.module_utils.runner import unwrap
 
 # Every readable option, so the view is as complete as the API allows.

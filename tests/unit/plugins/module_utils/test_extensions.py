@@ -7,8 +7,9 @@
 import pytest
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.extensions import (
-    EXTENSION, flatten_options, nest_options, option_fields, resolve_user_agent, user_agent_resolver, validate)
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError, plan, read_view
+    EXTENSION, option_fields, resolve_user_agent, user_agent_resolver, validate)
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import (
+    ReconcileError, desired_params, flatten_options, nest_options, plan, read_view)
 
 # ext.configuration over the ext.list row, as the reference documents them.
 CONFIGURATION = {
@@ -82,6 +83,13 @@ def test_bad_option_keys_are_refused(options, message):
 def test_nest_is_the_inverse_of_flatten():
     params = {"extension": "1", "options": {"nat": 1}}
     assert nest_options(flatten_options(params)) == params
+
+
+def test_desired_params_cover_every_field_and_option():
+    resource = EXTENSION.extended(option_fields({"nat": 1}))
+    desired = desired_params(resource, {"extension": "1", "name": None, "options": {"nat": 1}, "state": "present"})
+    assert desired["options.nat"] == 1 and desired["extension"] == "1" and "state" not in desired
+    assert set(desired) == set(resource.by_name)
 
 
 @pytest.mark.parametrize("params,parameter", [
