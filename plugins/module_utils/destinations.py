@@ -9,7 +9,8 @@ One table for every object that routes calls (DIDs, CLI routing rules).
 
 import re
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
 
 # Module choice -> API code, in the reference's order (0-17).
 DESTINATION_TYPES = (
@@ -68,3 +69,37 @@ class DestinationTypes(object):
 
 DID_DESTINATIONS = DestinationTypes(DESTINATION_TYPES)
 CLI_ROUTING_DESTINATIONS = DestinationTypes(CLI_ROUTING_TYPES)
+
+
+def cli_route_resource(name, api_object, list_key=None):
+    """A CLI routing rule (of a DID or a tenant): calls from ``callerid`` go to their own destination.
+
+    The rule is ``cliroutingid`` in every call (``id`` names a DID, ``tenant`` a tenant).
+    """
+    return Resource(
+        name,
+        [
+            Field("callerid", required_on_create=True),
+            Field("destination_type", api="dest_type", read="type", normalize=CLI_ROUTING_DESTINATIONS.normalize,
+                  to_api=CLI_ROUTING_DESTINATIONS.code, required_on_create=True, send_with=("destination",)),
+            Field("destination", read="ext", required_on_create=True),
+            Field("match_explicitly", api="matchexplicitly", read="matchtype", normalize=to_bool,
+                  create_default=False),
+        ],
+        identity=["callerid"],
+        api_object=api_object,
+        id_param="cliroutingid",
+        list_key=list_key,
+    )
+
+
+def clirouting_desired(resource, params):
+    """The wanted rule from module params; refuses a missing destination before any call."""
+    kind = params["destination_type"]
+    if params["state"] == "present" and kind and kind != "deny_access" and not params["destination"]:
+        raise ReconcileError("destination is required with destination_type %s (only deny_access takes none)"
+                             % kind, "destination")
+    desired = dict((name, params[name]) for name in resource.by_name)
+    if kind == "deny_access" and desired["destination"] is None:
+        desired["destination"] = ""  # the API requires the argument even where it means nothing
+    return desired

@@ -13,7 +13,7 @@ return is write-only.
 import re
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import (
-    CLI_ROUTING_DESTINATIONS, DID_DESTINATIONS, WITHOUT_DESTINATION)
+    DID_DESTINATIONS, WITHOUT_DESTINATION, cli_route_resource)
 from ansible_collections.bicom.pbxware.plugins.module_utils.lookups import resolve_by_name
 from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_bool, to_str
 from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
@@ -56,22 +56,7 @@ DID_GROUP = Resource(
     master_server_actions=("add", "edit", "delete"),
 )
 
-# A CLI routing rule of a DID: calls from ``callerid`` go to their own destination.
-# The DID's ID is ``id`` in every call, so the rule is ``cliroutingid``.
-DID_CLI_ROUTE = Resource(
-    "DID CLI routing rule",
-    [
-        Field("callerid", required_on_create=True),
-        Field("destination_type", api="dest_type", read="type", normalize=CLI_ROUTING_DESTINATIONS.normalize,
-              to_api=CLI_ROUTING_DESTINATIONS.code, required_on_create=True, send_with=("destination",)),
-        Field("destination", read="ext", required_on_create=True),
-        Field("match_explicitly", api="matchexplicitly", read="matchtype", normalize=to_bool,
-              create_default=False),
-    ],
-    identity=["callerid"],
-    api_object="did.clirouting",
-    id_param="cliroutingid",
-)
+DID_CLI_ROUTE = cli_route_resource("DID CLI routing rule", "did.clirouting")
 
 # Every other did.add/edit argument: none of them comes back from did.list.
 WRITE_ONLY_OPTIONS = (

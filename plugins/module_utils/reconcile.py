@@ -85,10 +85,14 @@ class Resource(object):
         routing rule is ``cliroutingid``, as ``id`` names its DID).
     key_field: the field whose value is the key of the ``list`` collection
         rather than a value in its rows (operation times are keyed by their object's ID).
+    list_key: where the ``list`` answer holds the collection (a tenant's CLI
+        routing list comes as ``{"success": {...}}``).
+    singleton: the ``list`` answer is the one object itself (a tenant's trunk
+        assignment), always there, written without an ID.
     """
 
     def __init__(self, name, fields, identity, api_object=None, read_method=None, write_methods=None,
-                 master_server_actions=(), id_param="id", key_field=None):
+                 master_server_actions=(), id_param="id", key_field=None, list_key=None, singleton=False):
         self.name = name
         self.fields = list(fields)
         self.by_name = dict((field.name, field) for field in self.fields)
@@ -104,6 +108,8 @@ class Resource(object):
         self.master_server_actions = frozenset(master_server_actions)
         self.id_param = id_param
         self.key_field = key_field
+        self.list_key = list_key
+        self.singleton = singleton
 
     def action(self, method):
         return "pbxware.%s.%s" % (self.api_object, method)
@@ -112,7 +118,7 @@ class Resource(object):
         """A copy with more fields (e.g. one per key of a free-form ``options`` dict)."""
         return Resource(self.name, self.fields + list(extra_fields), self.identity, self.api_object,
                         self.read_method, self.write_methods, self.master_server_actions, self.id_param,
-                        self.key_field)
+                        self.key_field, self.list_key, self.singleton)
 
     @property
     def secret_names(self):

@@ -51,7 +51,10 @@ class Converger(object):
 
     def list_objects(self):
         """The raw ``list`` collection, ID-keyed (one read serves many objects)."""
-        return collection(self.client.read(self.resource.action("list"), self._server_params("list")))
+        answer = self.client.read(self.resource.action("list"), self._server_params("list"))
+        if self.resource.list_key and isinstance(answer, dict):
+            answer = answer.get(self.resource.list_key)
+        return collection(answer)
 
     def read_object(self, object_id, list_row):
         """The full object: the resource's full read (``configuration``) over the ``list`` row.
@@ -69,6 +72,9 @@ class Converger(object):
 
     def find_raw(self, key, rows=None):
         """``(object ID, object as the API reads it)`` for identity ``key``, or ``(None, None)``."""
+        if self.resource.singleton:
+            answer = self.client.read(self.resource.action("list"), self._server_params("list"))
+            return None, answer if isinstance(answer, dict) else {}
         rows = self.list_objects() if rows is None else rows
         for object_id, row in rows.items():
             if self.resource.key_field:
@@ -139,7 +145,7 @@ class Converger(object):
         operation = result_plan.operation
         method = self.resource.write_methods[operation]
         params = self._server_params(method)
-        if operation != "create":
+        if operation != "create" and not self.resource.singleton:
             params[self.resource.id_param] = object_id
         params.update(result_plan.payload)
         try:

@@ -90,10 +90,9 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import CLI_ROUTING_TYPES
+from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import CLI_ROUTING_TYPES, clirouting_desired
 from ansible_collections.bicom.pbxware.plugins.module_utils.dids import DID_CLI_ROUTE, find_did_id
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
 
 ARGUMENT_SPEC = dict(
     did=dict(type="str", required=True),
@@ -110,13 +109,7 @@ def main():
     params = module.params
 
     def work():
-        kind = params["destination_type"]
-        if params["state"] == "present" and kind and kind != "deny_access" and not params["destination"]:
-            raise ReconcileError("destination is required with destination_type %s (only deny_access takes none)"
-                                 % kind, "destination")
-        desired = dict((name, params[name]) for name in DID_CLI_ROUTE.by_name)
-        if kind == "deny_access" and desired["destination"] is None:
-            desired["destination"] = ""
+        desired = clirouting_desired(DID_CLI_ROUTE, params)
         did_id = find_did_id(module.client, module.server(), params["did"])
         return module.converge(DID_CLI_ROUTE, desired, "rule", params["state"], scope={"id": did_id})
 

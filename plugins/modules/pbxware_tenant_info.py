@@ -10,7 +10,7 @@ short_description: List PBXware tenants
 version_added: 1.0.0
 description:
   - Lists the tenants of a PBXware in tenant mode through C(pbxware.tenant.list), optionally
-    filtered by name or tenant code.
+    filtered by name or tenant code, and on request their configuration, trunk assignment and CLI routing.
   - Values are normalised (IDs and counts as numbers, tenant codes as text) whatever types the server sends.
 author:
   - Bicom PBXware collection maintainers (@bicom-ansible)
@@ -27,6 +27,20 @@ options:
     description:
       - Only the tenant with this 3-digit tenant code.
     type: str
+  details:
+    description:
+      - What else to read for each tenant listed, one API call per tenant and detail.
+      - V(configuration) (C(pbxware.tenant.configuration), passwords masked unless O(reveal_secrets=true)),
+        V(trunks) (C(pbxware.tenant.trunks.list)), V(clirouting) (C(pbxware.tenant.clirouting.list), in the shape
+        M(bicom.pbxware.pbxware_tenant_clirouting) takes).
+    type: list
+    elements: str
+    choices: [configuration, trunks, clirouting]
+    default: []
+  reveal_secrets:
+    description: Show passwords in O(details=[configuration]) instead of masking them.
+    type: bool
+    default: false
 """
 
 EXAMPLES = r"""
@@ -85,11 +99,32 @@ tenants:
       description: Country calling code.
       type: str
       sample: "1"
+    configuration:
+      description: The tenant's settings as the API returns them, passwords masked (with O(details=[configuration])).
+      type: dict
+      returned: when asked for
+      sample: {server_name: t1.example.com, tenantcode: "344", appassword: "********"}
+    trunks:
+      description: The tenant's trunk assignment, by trunk name (with O(details=[trunks])).
+      type: dict
+      returned: when asked for
+      sample: {trunks: [TestSIP], primary_trunk: TestSIP, secondary_trunk: ""}
+    clirouting:
+      description: The tenant's CLI routing rules (with O(details=[clirouting])).
+      type: list
+      elements: dict
+      returned: when asked for
+      sample: [{id: "3", callerid: "19005550000", destination_type: deny_access, destination: "", match_explicitly: false}]
 """
 
 import fnmatch
 
+from ansible_collections.bicom.pbxware.plugins.module_utils.diff import mask_settings
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, comma_list, ident
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import read_view
+from ansible_collections.bicom.pbxware.plugins.module_utils.runner import unwrap
+from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_parts import TENANT_CLI_ROUTE
 from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import list_tenants
 
 
@@ -101,14 +136,33 @@ def matches(row, name=None, tenant_code=None):
     return True
 
 
+def add_details(client, row, details, reveal_secrets):
+    tenant_id = str(row["id"])
+    if "configuration" in details:
+        answer = unwrap(client.read("pbxware.tenant.configuration", {"id": tenant_id}), tenant_id)
+        row["configuration"] = mask_settings(answer, reveal_secrets)
+    if "trunks" in details:
+        assignment = client.read("pbxware.tenant.trunks.list", {"tenant": tenant_id})
+        row["trunks"] = dict(assignment, trunks=comma_list(assignment.get("trunks")) or [])
+    if "clirouting" in details:
+        answer = client.read("pbxware.tenant.clirouting.list", {"tenant": tenant_id})
+        rules = collection(answer.get("success") if isinstance(answer, dict) else answer)
+        row["clirouting"] = [dict(read_view(TENANT_CLI_ROUTE, rule), id=ident(rule_id))
+                             for rule_id, rule in sorted(rules.items())]
+    return row
+
+
 def main():
-    module = PBXwareModule(dict(name=dict(type="str"), tenant_code=dict(type="str")))
+    module = PBXwareModule(dict(
+        name=dict(type="str"), tenant_code=dict(type="str"), reveal_secrets=dict(type="bool", default=False),
+        details=dict(type="list", elements="str", default=[], choices=["configuration", "trunks", "clirouting"])))
+    params = module.params
 
     def work():
-        rows = list_tenants(module.client)
+        rows = [row for row in list_tenants(module.client) if matches(row, params["name"], params["tenant_code"])]
         return {
             "changed": False,
-            "tenants": [row for row in rows if matches(row, module.params["name"], module.params["tenant_code"])],
+            "tenants": [add_details(module.client, row, params["details"], params["reveal_secrets"]) for row in rows],
         }
 
     module.run(work)
