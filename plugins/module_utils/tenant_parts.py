@@ -61,4 +61,3 @@ def tenant_trunks_resource(trunk_names):
                for option, api in TRUNK_SLOTS]
     return Resource("tenant trunks", fields, identity=(), api_object="tenant.trunks", singleton=True,
                     write_methods={"update": "set"})
-
