@@ -89,10 +89,13 @@ class Resource(object):
         routing list comes as ``{"success": {...}}``).
     singleton: the ``list`` answer is the one object itself (a tenant's trunk
         assignment), always there, written without an ID.
+    scalar_rows: the option a ``list`` row holds when rows are plain values
+        (``pbxware.package.list`` answers ``{"1": "Basic"}``).
     """
 
     def __init__(self, name, fields, identity, api_object=None, read_method=None, write_methods=None,
-                 master_server_actions=(), id_param="id", key_field=None, list_key=None, singleton=False):
+                 master_server_actions=(), id_param="id", key_field=None, list_key=None, singleton=False,
+                 scalar_rows=None):
         self.name = name
         self.fields = list(fields)
         self.by_name = dict((field.name, field) for field in self.fields)
@@ -110,6 +113,7 @@ class Resource(object):
         self.key_field = key_field
         self.list_key = list_key
         self.singleton = singleton
+        self.scalar_rows = scalar_rows
 
     def action(self, method):
         return "pbxware.%s.%s" % (self.api_object, method)
@@ -118,7 +122,7 @@ class Resource(object):
         """A copy with more fields (e.g. one per key of a free-form ``options`` dict)."""
         return Resource(self.name, self.fields + list(extra_fields), self.identity, self.api_object,
                         self.read_method, self.write_methods, self.master_server_actions, self.id_param,
-                        self.key_field, self.list_key, self.singleton)
+                        self.key_field, self.list_key, self.singleton, self.scalar_rows)
 
     @property
     def secret_names(self):
@@ -251,9 +255,11 @@ def _plan_update(resource, desired, current, force_write_only):
     changes = {}
     for name, value in desired.items():
         field = resource.by_name[name]
-        if field.write_only:
+        # A field this server does not return (older versions omit some) cannot be
+        # compared either: it is handled as write-only, never a change on every run.
+        if field.write_only or name not in current:
             if force_write_only is True or name in (force_write_only or ()):
-                changes[name] = (None, value)
+                changes[name] = (current.get(name), value)
             continue
         if current.get(name) == value:
             continue

@@ -54,7 +54,11 @@ class Converger(object):
         answer = self.client.read(self.resource.action("list"), self._server_params("list"))
         if self.resource.list_key and isinstance(answer, dict):
             answer = answer.get(self.resource.list_key)
-        return collection(answer)
+        rows = collection(answer)
+        if self.resource.scalar_rows:
+            field = self.resource.by_name[self.resource.scalar_rows]
+            rows = dict((key, row if isinstance(row, dict) else {field.read: row}) for key, row in rows.items())
+        return rows
 
     def read_object(self, object_id, list_row):
         """The full object: the resource's full read (``configuration``) over the ``list`` row.

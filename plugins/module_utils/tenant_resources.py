@@ -23,7 +23,6 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import Colo
 from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import (
     choice_map, collection, colon_list, comma_list, ident, to_bool, to_int, to_lower, to_str)
 from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
-from ansible_collections.bicom.pbxware.plugins.module_utils.runner import Converger
 
 TENANT_STATUS = {"0": "inactive", "1": "active", "2": "suspended"}
 TENANT_STATUS_CODES = dict((name, int(code)) for code, name in TENANT_STATUS.items())
@@ -232,6 +231,14 @@ def find_tenant_id(client, tenant_code):
     return None
 
 
+def ensure_tenant_gone(client, tenant_code):
+    """After a delete the API answered as a success: one more list read proves it (some servers keep the tenant)."""
+    still = find_tenant_id(client, tenant_code)
+    if still is not None:
+        raise ReconcileError("the server reported success but tenant %s still exists (ID %s)" % (tenant_code, still),
+                             "state")
+
+
 # -- tenant packages -----------------------------------------------------------
 
 _LIMITS = (("extensions", "ext"), ("voicemails", "voicemail"), ("queues", "queues"), ("cfs", "cf"),
@@ -252,6 +259,7 @@ TENANT_PACKAGE = Resource(
     api_object="package",
     read_method="configuration",
     master_server_actions=("edit", "delete"),
+    scalar_rows="name",
 )
 PACKAGE_LIMITS = tuple(name for name, read in _LIMITS)
 
@@ -270,29 +278,3 @@ def validate_package(params):
         raise ReconcileError("service_plan is a service plan ID, got %r" % service_plan, "service_plan")
     if params.get("restrict_splans") and not params.get("allowed_service_plans"):
         raise ReconcileError("restrict_splans=true needs allowed_service_plans", "allowed_service_plans")
-
-
-class PackageConverger(Converger):
-    """``pbxware.package.list`` answers ``{"1": "Basic"}``: rows become ``{"name": "Basic"}``."""
-
-    def list_objects(self):
-        rows = super(PackageConverger, self).list_objects()
-        return dict((key, row if isinstance(row, dict) else {"name": row}) for key, row in rows.items())
-
-
-def converge_with(module, converger, desired, result_key, state="present", resolve=None, force_write_only=False,
-                  shape=None):
-    """:meth:`PBXwareModule.converge` with a given converger (a resource with an unusual list shape)."""
-    shape = shape or (lambda view: view)
-    result = converger.converge(desired, state, module.check_mode, force_write_only, resolve=resolve)
-    return {
-        "changed": result["changed"],
-        "operation": result["operation"],
-        "id": result["id"],
-        result_key: shape(result["after"]),
-        "before": shape(result["before"]),
-        "proposed": shape(result["proposed"]),
-        "diff": dict((side, shape(view)) for side, view in result["diff"].items()),
-        "warnings": converger.warnings,
-    }
-

@@ -183,3 +183,11 @@ def test_create_default_fills_creation_only():
     assert plan(resource, {"number": "1"}).payload == {"number": "1", "enabled": True}
     assert plan(resource, {"number": "1", "enabled": False}).payload == {"number": "1", "enabled": False}
     assert not plan(resource, {"number": "1"}, {"number": "1", "enabled": False}).changed
+
+
+def test_a_field_the_server_does_not_return_is_not_compared():
+    current = read_view(EXT, dict((key, value) for key, value in API_OBJECT.items() if key != "email"))
+    assert "email" not in current
+    assert not plan(EXT, {"extension": "530", "email": "new@example.com"}, current).changed
+    forced = plan(EXT, {"extension": "530", "email": "new@example.com"}, current, force_write_only=True)
+    assert forced.payload["email"] == "new@example.com"

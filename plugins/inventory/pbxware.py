@@ -1,0 +1,472 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+DOCUMENTATION = r"""
+name: pbxware
+short_description: Bicom PBXware tenants as an inventory
+version_added: 1.0.0
+description:
+  - Builds an inventory with one host per tenant of a Bicom PBXware in tenant mode, from C(pbxware.tenant.list).
+    Each host is named by the tenant name.
+  - A PBXware that is not in tenant mode (its C(pbxware.tenant.list) answers with an error) yields one host
+    for the server, described by C(pbxware.server.configuration).
+  - Every host gets C(ansible_connection=local), since the collection's modules talk to the PBXware API
+    from the controller; O(compose) can set another value.
+  - Default groups are C(pbxware_tenants) (every tenant), C(pbxware_package_<package name>) (one per
+    package, the name lowercased with every character other than letters, digits and C(_) replaced
+    by C(_)) and C(pbxware_servers) (the host of a PBXware not in tenant mode).
+  - The configuration file must end in C(pbxware.yml) or C(pbxware.yaml) and set O(plugin).
+  - API data is not templated (hosts variables from the API are untrusted).
+author:
+  - Bicom PBXware collection maintainers (@bicom-ansible)
+extends_documentation_fragment:
+  - ansible.builtin.constructed
+  - ansible.builtin.inventory_cache
+requirements:
+  - requests
+options:
+  plugin:
+    description: The name of this plugin; it must always be set to V(bicom.pbxware.pbxware).
+    type: str
+    required: true
+    choices: [bicom.pbxware.pbxware]
+  url:
+    description:
+      - The PBXware API endpoint, for example C(https://pbx.example.com/index.php).
+      - Must not carry the API key; the key is always sent in the request body.
+    type: str
+    env:
+      - name: PBXWARE_URL
+    ini:
+      - section: pbxware
+        key: url
+  api_key:
+    description:
+      - The API key set in PBXware under I(Admin Settings - API key).
+      - May be encrypted with Ansible Vault (C(!vault)) in the configuration file.
+      - Sent in the body of a POST request, never in a URL; never shown in errors.
+    type: str
+    env:
+      - name: PBXWARE_API_KEY
+    ini:
+      - section: pbxware
+        key: api_key
+  validate_certs:
+    description: Whether to verify the server's TLS certificate.
+    type: bool
+    default: true
+    env:
+      - name: PBXWARE_VALIDATE_CERTS
+    ini:
+      - section: pbxware
+        key: validate_certs
+  timeout:
+    description:
+      - Seconds to wait for each API answer. Reads that time out are retried with backoff.
+    type: int
+    default: 30
+    env:
+      - name: PBXWARE_TIMEOUT
+    ini:
+      - section: pbxware
+        key: timeout
+  tenant_details:
+    description:
+      - Also fetch each tenant's settings with C(pbxware.tenant.configuration) (one API call per tenant)
+        into the host variable C(pbxware_tenant_config), with secrets (HTTP authentication user name and
+        password, LDAP password and any other password) masked as C(********).
+      - On a PBXware not in tenant mode, the server's settings go into C(pbxware_server_config) instead.
+    type: bool
+    default: false
+  max_workers:
+    description:
+      - How many C(pbxware.tenant.configuration) requests run at the same time with O(tenant_details).
+    type: int
+    default: 8
+  include_tenants:
+    description:
+      - Only tenants whose name matches one of these shell-style patterns (case-insensitive), or whose
+        3-digit tenant code is one of these values. Empty means every tenant.
+    type: list
+    elements: str
+    default: []
+  exclude_tenants:
+    description:
+      - Leave out tenants whose name matches one of these shell-style patterns (case-insensitive), or whose
+        tenant code is one of these values. Applied after O(include_tenants).
+    type: list
+    elements: str
+    default: []
+  include_packages:
+    description:
+      - Only tenants whose package name (case-insensitive, shell-style patterns allowed) or package ID is one
+        of these values. Empty means every package.
+    type: list
+    elements: str
+    default: []
+  exclude_packages:
+    description:
+      - Leave out tenants whose package name (case-insensitive, shell-style patterns allowed) or package ID
+        is one of these values.
+    type: list
+    elements: str
+    default: []
+  default_groups:
+    description:
+      - Whether to create the default groups C(pbxware_tenants), C(pbxware_package_*) and C(pbxware_servers).
+    type: bool
+    default: true
+notes:
+  - A cached run (O(cache=true) and a fresh cache) makes no API call.
+  - Filters apply before O(tenant_details), so configuration is only fetched for the tenants kept.
+"""
+
+EXAMPLES = r"""
+# demo.pbxware.yml: every tenant, the key from the environment (PBXWARE_API_KEY)
+plugin: bicom.pbxware.pbxware
+url: https://pbx.example.com/index.php
+
+---
+# prod.pbxware.yml: the key from Ansible Vault, tenant settings, groups and a cache
+plugin: bicom.pbxware.pbxware
+url: https://pbx.example.com/index.php
+api_key: !vault |
+  $ANSIBLE_VAULT;1.1;AES256
+  6231...
+tenant_details: true
+max_workers: 8
+exclude_tenants:
+  - "test-*"
+  - "999"
+include_packages:
+  - Business
+  - "3"
+keyed_groups:
+  - key: pbxware_country_code
+    prefix: country
+compose:
+  pbxware_extension_digits: pbxware_ext_length
+groups:
+  short_numbers: pbxware_ext_length < 4
+cache: true
+cache_plugin: ansible.builtin.jsonfile
+cache_connection: ~/.cache/pbxware-inventory
+cache_timeout: 3600
+"""
+
+import fnmatch
+import hashlib
+import json
+import re
+import threading
+
+try:
+    from concurrent.futures import ThreadPoolExecutor
+except ImportError:  # pragma: no cover
+    ThreadPoolExecutor = None
+
+from ansible.errors import AnsibleParserError
+from ansible.module_utils.common.text.converters import to_bytes, to_text
+from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
+
+from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
+    PBXwareApiError, PBXwareClient, PBXwareError)
+from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import tenant_row
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, to_int, to_str
+
+MASK = "********"
+USER_AGENT_NAME = "bicom.pbxware.pbxware inventory"
+TENANTS_GROUP = "pbxware_tenants"
+SERVERS_GROUP = "pbxware_servers"
+PACKAGE_GROUP_PREFIX = "pbxware_package_"
+# Settings shown masked: the HTTP authentication credentials, the LDAP password,
+# and anything whose name says it is a password or secret.
+SECRET_KEYS = frozenset(("apusername", "appassword", "ldap_password", "apikey", "api_key", "secret", "pin"))
+SECRET_WORDS = ("password", "passwd", "secret", "token")
+HOST_VARS = (
+    ("pbxware_tenant_id", "id"),
+    ("pbxware_tenant_code", "tenant_code"),
+    ("pbxware_tenant_name", "name"),
+    ("pbxware_package_id", "package_id"),
+    ("pbxware_package", "package"),
+    ("pbxware_ext_length", "ext_length"),
+    ("pbxware_country_id", "country_id"),
+    ("pbxware_country_code", "country_code"),
+)
+CACHE_FORMAT = 1
+FILTER_OPTIONS = ("include_tenants", "exclude_tenants", "include_packages", "exclude_packages")
+
+
+# -- pure helpers (unit tested) ---------------------------------------------
+
+def is_secret_key(key):
+    key = str(key).lower()
+    return key in SECRET_KEYS or any(word in key for word in SECRET_WORDS)
+
+
+def mask_config(config):
+    """A copy of a tenant/server configuration with every secret that has a value masked."""
+    if not isinstance(config, dict):
+        return config
+    masked = {}
+    for key, value in config.items():
+        if is_secret_key(key) and value not in (None, "", []):
+            masked[key] = MASK
+        else:
+            masked[key] = value
+    return masked
+
+
+def _matches_tenant(row, patterns):
+    name = (row.get("name") or "").lower()
+    code = row.get("tenant_code")
+    for pattern in patterns:
+        pattern = to_str(pattern)
+        if pattern is None:
+            continue
+        if code is not None and pattern == code:
+            return True
+        if fnmatch.fnmatchcase(name, pattern.lower()):
+            return True
+    return False
+
+
+def _matches_package(row, patterns):
+    name = (row.get("package") or "").lower()
+    package_id = row.get("package_id")
+    for pattern in patterns:
+        pattern = to_str(pattern)
+        if pattern is None:
+            continue
+        if package_id is not None and pattern == str(package_id):
+            return True
+        if fnmatch.fnmatchcase(name, pattern.lower()):
+            return True
+    return False
+
+
+def filter_tenants(rows, include_tenants=None, exclude_tenants=None, include_packages=None, exclude_packages=None):
+    """The rows kept by the include/exclude filters (an empty include list keeps everything)."""
+    kept = []
+    for row in rows:
+        if include_tenants and not _matches_tenant(row, include_tenants):
+            continue
+        if exclude_tenants and _matches_tenant(row, exclude_tenants):
+            continue
+        if include_packages and not _matches_package(row, include_packages):
+            continue
+        if exclude_packages and _matches_package(row, exclude_packages):
+            continue
+        kept.append(row)
+    return kept
+
+
+def tenant_host_vars(row, config=None):
+    """Host variables of one tenant row (and its masked configuration, if fetched)."""
+    host_vars = dict((var, row.get(key)) for var, key in HOST_VARS)
+    if config is not None:
+        host_vars["pbxware_tenant_config"] = mask_config(config)
+    return host_vars
+
+
+def safe_group_name(name):
+    """A group name: lowercased, anything but letters, digits and ``_`` replaced by ``_``."""
+    return re.sub(r"[^a-z0-9_]", "_", to_text(name).lower())
+
+
+def package_group(row):
+    label = row.get("package") or (str(row["package_id"]) if row.get("package_id") is not None else None)
+    if not label:
+        return None
+    return PACKAGE_GROUP_PREFIX + safe_group_name(label)
+
+
+def server_host_name(config, url):
+    """The host name of a PBXware not in tenant mode: its domain name, else the URL's host."""
+    for key in ("domainname", "server_name"):
+        value = to_str((config or {}).get(key))
+        if value:
+            return value
+    match = re.match(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", url or "", re.IGNORECASE)
+    return match.group(1) if match else "pbxware"
+
+
+def server_host_vars(config, with_config=False):
+    config = config or {}
+    host_vars = {
+        "pbxware_tenant_id": 1,
+        "pbxware_server_name": to_str(config.get("server_name")),
+        "pbxware_ext_length": _int_or_none(config.get("numbering")),
+        "pbxware_country_id": _int_or_none(config.get("country")),
+    }
+    if with_config:
+        host_vars["pbxware_server_config"] = mask_config(config)
+    return host_vars
+
+
+def _int_or_none(value):
+    try:
+        return to_int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
+
+    NAME = "bicom.pbxware.pbxware"
+
+    def verify_file(self, path):
+        if not super(InventoryModule, self).verify_file(path):
+            return False
+        return path.endswith(("pbxware.yml", "pbxware.yaml"))
+
+    def parse(self, inventory, loader, path, cache=True):
+        super(InventoryModule, self).parse(inventory, loader, path, cache)
+        self._read_config_data(path)
+
+        cache_key = self._cache_key(path)
+        use_cache = self.get_option("cache")
+        data = None
+        if use_cache and cache:
+            try:
+                data = self._cache[cache_key]
+            except KeyError:
+                data = None
+            if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+                data = None
+        if data is None:
+            data = self._fetch()
+            if use_cache:
+                self._cache[cache_key] = data
+        self._populate(data)
+
+    def _cache_key(self, path):
+        """The file's cache key, plus what decides the answer: another server or filter is another entry."""
+        what = json.dumps([to_text(self.get_option("url") or ""), bool(self.get_option("tenant_details"))]
+                          + [[to_text(item) for item in self.get_option(name) or []] for name in FILTER_OPTIONS])
+        return "%s_%s" % (self.get_cache_key(path), hashlib.sha256(to_bytes(what)).hexdigest()[:16])
+
+    # -- fetching ----------------------------------------------------------
+
+    def _connection(self):
+        api_key = self.get_option("api_key")
+        return {
+            "url": to_text(self.get_option("url")) if self.get_option("url") is not None else None,
+            # A vaulted value decrypts when made text.
+            "api_key": to_text(api_key) if api_key is not None else None,
+            "validate_certs": self.get_option("validate_certs"),
+            "timeout": self.get_option("timeout"),
+        }
+
+    def _client(self, conn):
+        return PBXwareClient(conn["url"], conn["api_key"], validate_certs=conn["validate_certs"],
+                             timeout=conn["timeout"], module_name=USER_AGENT_NAME)
+
+    def _fetch(self):
+        conn = self._connection()
+        client = None
+        try:
+            client = self._client(conn)
+            return self._fetch_with(client, conn)
+        except PBXwareError as exc:
+            message = client.scrub(exc.message) if client is not None else exc.message
+            raise AnsibleParserError("bicom.pbxware.pbxware inventory: %s" % message)
+        except ValueError as exc:
+            text = to_text(exc)
+            if client is not None:
+                text = client.scrub(text)
+            raise AnsibleParserError("bicom.pbxware.pbxware inventory: unexpected answer from PBXware: %s" % text)
+
+    def _fetch_with(self, client, conn):
+        details = self.get_option("tenant_details")
+        try:
+            raw = client.read("pbxware.tenant.list")
+        except PBXwareApiError as list_error:
+            # Not in tenant mode (or a wrong key): a single server answers server.configuration.
+            try:
+                config = client.read("pbxware.server.configuration")
+            except PBXwareError:
+                raise list_error
+            if not isinstance(config, dict):
+                raise list_error
+            return {"format": CACHE_FORMAT, "mode": "server", "server": config}
+        rows = sorted((tenant_row(tenant_id, item) for tenant_id, item in collection(raw).items()),
+                      key=lambda row: row["id"])
+        rows = filter_tenants(rows, *[self.get_option(name) for name in FILTER_OPTIONS])
+        configs = None
+        if details:
+            configs = self._tenant_configs(client, conn, rows)
+        return {"format": CACHE_FORMAT, "mode": "tenants", "tenants": rows, "configs": configs}
+
+    def _tenant_configs(self, client, conn, rows):
+        """``{tenant id (str): masked configuration}``, fetched by a bounded thread pool.
+
+        requests Sessions are not guaranteed thread-safe: each worker thread has its own client.
+        """
+        ids = [str(row["id"]) for row in rows]
+        if not ids:
+            return {}
+        workers = max(1, min(int(self.get_option("max_workers") or 1), len(ids)))
+        if workers == 1 or ThreadPoolExecutor is None:
+            return dict((tid, mask_config(client.read("pbxware.tenant.configuration", {"id": tid}))) for tid in ids)
+        local = threading.local()
+        clients = []
+        clients_lock = threading.Lock()
+
+        def fetch(tenant_id):
+            worker = getattr(local, "client", None)
+            if worker is None:
+                worker = local.client = self._client(conn)
+                with clients_lock:
+                    clients.append(worker)
+            return tenant_id, mask_config(worker.read("pbxware.tenant.configuration", {"id": tenant_id}))
+
+        try:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                return dict(pool.map(fetch, ids))
+        finally:
+            for worker in clients:
+                worker.session.close()
+
+    # -- populating --------------------------------------------------------
+
+    def _populate(self, data):
+        strict = self.get_option("strict")
+        default_groups = self.get_option("default_groups")
+        if data.get("mode") == "server":
+            config = data.get("server") or {}
+            host = server_host_name(config, self.get_option("url"))
+            self.inventory.add_host(host)
+            if default_groups:
+                self.inventory.add_group(SERVERS_GROUP)
+                self.inventory.add_child(SERVERS_GROUP, host)
+            self._set_vars(host, server_host_vars(config, self.get_option("tenant_details")), strict)
+            return
+        configs = data.get("configs")
+        if default_groups:
+            self.inventory.add_group(TENANTS_GROUP)
+        for row in data.get("tenants") or []:
+            host = row.get("name")
+            if not host:
+                continue
+            self.inventory.add_host(host)
+            if default_groups:
+                self.inventory.add_child(TENANTS_GROUP, host)
+                group = package_group(row)
+                if group:
+                    self.inventory.add_group(group)
+                    self.inventory.add_child(group, host)
+            config = configs.get(str(row["id"])) if configs is not None else None
+            self._set_vars(host, tenant_host_vars(row, config), strict)
+
+    def _set_vars(self, host, host_vars, strict):
+        self.inventory.set_variable(host, "ansible_connection", "local")
+        for name, value in host_vars.items():
+            self.inventory.set_variable(host, name, value)
+        all_vars = dict(host_vars, ansible_connection="local")
+        self._set_composite_vars(self.get_option("compose"), all_vars, host, strict=strict)
+        all_vars = self.inventory.get_host(host).get_vars()
+        self._add_host_to_composed_groups(self.get_option("groups"), all_vars, host, strict=strict)
+        self._add_host_to_keyed_groups(self.get_option("keyed_groups"), all_vars, host, strict=strict)

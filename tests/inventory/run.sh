@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# Tests of the bicom.pbxware.pbxware inventory plugin against the bundled simulator.
+#
+#   make inventory-test      (installs the collection into build/collections first)
+#
+# Needs ansible-inventory and pbxware-sim on PATH, and ANSIBLE_COLLECTIONS_PATH naming
+# an installed copy of the collection. UPDATE_EXPECTED=1 rewrites tests/inventory/expected/.
+# SCALE_TENANTS (default 1000; 0 skips) sets the size of the timed large inventory.
+# Output and timings: tests/output/inventory/ (timings in timings.txt).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+: "${ANSIBLE_COLLECTIONS_PATH:?set ANSIBLE_COLLECTIONS_PATH to an installed copy of bicom.pbxware}"
+export ANSIBLE_COLLECTIONS_PATH
+out=$root/tests/output/inventory
+rm -rf "$out"
+mkdir -p "$out"
+python=$(command -v python3)
+helper=("$python" "$here/helper.py")
+configs=$here/configs
+expected=$here/expected
+scale=${SCALE_TENANTS:-1000}
+
+# shellcheck source=/dev/null
+. "${SIM_LIB:-$root/hack/sim-lib.sh}"
+trap sim_stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Only this plugin parses the sources, and a source that fails to parse fails the run.
+export ANSIBLE_INVENTORY_ENABLED=bicom.pbxware.pbxware
+export ANSIBLE_INVENTORY_UNPARSED_FAILED=true
+export ANSIBLE_INVENTORY_CACHE_CONNECTION=$out/cache
+export ANSIBLE_NOCOLOR=1
+unset PBXWARE_VALIDATE_CERTS PBXWARE_TIMEOUT
+
+failures=0
+fail() {
+    echo "inventory-test: FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+pass() { echo "inventory-test: ok: $*"; }
+calls() { "${helper[@]}" calls "$SIM_BASE_URL"; }
+clear_calls() { "${helper[@]}" clear "$SIM_BASE_URL"; }
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# inventory NAME CONFIG [ansible-inventory args...]: --list into $out/NAME.json (normalised
+# into $out/NAME.norm.json); sets LAST_CALLS and LAST_TIME.
+inventory() {
+    local name=$1 config=$2 start end
+    shift 2
+    clear_calls
+    start=$(now)
+    local status=0
+    ansible-inventory -i "$config" --list "$@" >"$out/$name.json" 2>"$out/$name.err" || status=$?
+    end=$(now)
+    LAST_TIME=$(elapsed "$start" "$end")
+    LAST_CALLS=$(calls)
+    if [ "$status" -ne 0 ]; then
+        fail "$name: ansible-inventory exited $status:"
+        head -n 5 "$out/$name.err" >&2
+        echo '{}' >"$out/$name.json"
+    fi
+    "${helper[@]}" normalise "$out/$name.json" >"$out/$name.norm.json"
+}
+
+# compare NAME: the normalised --list output against expected/NAME.json.
+compare() {
+    local name=$1
+    if [ "${UPDATE_EXPECTED:-0}" = 1 ]; then
+        cp "$out/$name.norm.json" "$expected/$name.json"
+        echo "inventory-test: updated expected/$name.json"
+    elif diff -u "$expected/$name.json" "$out/$name.norm.json" >"$out/$name.diff"; then
+        pass "$name: --list matches expected/$name.json"
+    else
+        fail "$name: --list differs from expected/$name.json:"
+        head -n 40 "$out/$name.diff" >&2
+    fi
+}
+
+# expect_error NAME CONFIG PATTERN [env...]: ansible-inventory fails, says PATTERN, shows no key or traceback.
+expect_error() {
+    local name=$1 config=$2 pattern=$3 status=0
+    shift 3
+    env "$@" ansible-inventory -i "$config" --list >"$out/$name.json" 2>"$out/$name.err" || status=$?
+    local text
+    text=$(cat "$out/$name.json" "$out/$name.err")
+    if [ "$status" -eq 0 ]; then
+        fail "$name: ansible-inventory exited 0"
+    elif ! grep -qE "$pattern" <<<"$text"; then
+        fail "$name: no line matching '$pattern' in the output ($out/$name.err)"
+    elif grep -qF -- "$PBXWARE_API_KEY" <<<"$text" || grep -qF -- "wrong-key-4d8b2f" <<<"$text"; then
+        fail "$name: an API key appears in the output"
+    elif grep -q "Traceback" <<<"$text"; then
+        fail "$name: a traceback in the output"
+    else
+        pass "$name: exit $status, '$(grep -m1 -oE "bicom.pbxware.pbxware inventory: .*" <<<"$text")'"
+    fi
+}
+
+add_tenant() {
+    local args=() arg
+    for arg in "$@"; do
+        args+=(--data-urlencode "$arg")
+    done
+    curl -fsS "$PBXWARE_URL" --data-urlencode "apikey=$PBXWARE_API_KEY" --data-urlencode action=pbxware.tenant.add \
+        --data-urlencode server=1 --data-urlencode national=0 --data-urlencode international=00 "${args[@]}" \
+        >"$out/add.json"
+    grep -q '"success"' "$out/add.json" || { echo "inventory-test: tenant.add failed: $(cat "$out/add.json")" >&2; exit 1; }
+}
+
+# --- 1. the default fixture plus tenants added through the API -----------------
+sim_start "$out/sim-main"
+http_secret="Http-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+ldap_secret="Ldap-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+add_tenant tenant_name=sales.example.com tenant_code=501 package=2 ext_length=4 country=869 \
+    apusername=httpuser "appassword=$http_secret" "ldap_password=$ldap_secret"
+add_tenant tenant_name=support.example.org tenant_code=502 package=1 ext_length=3 country=862
+add_tenant tenant_name=t3.example.com tenant_code=503 package=1 ext_length=5 country=3
+
+inventory basic "$configs/basic.pbxware.yml"
+compare basic
+[ "$LAST_CALLS" = 1 ] && pass "basic: 1 API call" || fail "basic: $LAST_CALLS API calls, expected 1"
+ansible-inventory -i "$configs/basic.pbxware.yml" --graph >"$out/basic.graph" 2>"$out/basic.graph.err" ||
+    fail "basic: --graph failed ($out/basic.graph.err)"
+if [ "${UPDATE_EXPECTED:-0}" = 1 ]; then
+    cp "$out/basic.graph" "$expected/basic.graph"
+elif diff -u "$expected/basic.graph" "$out/basic.graph" >"$out/basic.graph.diff"; then
+    pass "basic: --graph matches expected/basic.graph"
+else
+    fail "basic: --graph differs:"
+    cat "$out/basic.graph.diff" >&2
+fi
+
+inventory details "$configs/details.pbxware.yml"
+compare details
+[ "$LAST_CALLS" = 3 ] && pass "details: 3 API calls (list + 2 configurations)" || fail "details: $LAST_CALLS API calls, expected 3"
+if grep -qF -e "$http_secret" -e "$ldap_secret" "$out/details.json"; then
+    fail "details: a tenant secret appears unmasked"
+else
+    pass "details: HTTP and LDAP secrets masked"
+fi
+
+inventory filters "$configs/filters.pbxware.yml"
+compare filters
+
+# A .yaml name, url and a vaulted api_key in the file (no environment).
+vault_pass=$out/vault-pass
+od -An -N12 -tx1 /dev/urandom | tr -d ' \n' >"$vault_pass"
+vaulted=$(ansible-vault encrypt_string --vault-password-file "$vault_pass" --name api_key -- "$PBXWARE_API_KEY" 2>/dev/null)
+{
+    echo "plugin: bicom.pbxware.pbxware"
+    echo "url: $PBXWARE_URL"
+    echo "$vaulted"
+} >"$out/vault.pbxware.yaml"
+(
+    unset PBXWARE_URL PBXWARE_API_KEY
+    inventory vault "$out/vault.pbxware.yaml" --vault-password-file "$vault_pass"
+)
+if [ "$("$python" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["_meta"]["hostvars"]))' "$out/vault.norm.json")" = 5 ]; then
+    pass "vault: api_key from !vault in a .yaml file, 5 hosts"
+else
+    fail "vault: expected 5 hosts ($out/vault.err)"
+fi
+
+# ini fallbacks (ansible.cfg [pbxware] section).
+cat >"$out/ansible.cfg" <<INI
+[pbxware]
+url = $PBXWARE_URL
+api_key = $PBXWARE_API_KEY
+validate_certs = false
+INI
+(
+    unset PBXWARE_URL PBXWARE_API_KEY
+    export ANSIBLE_CONFIG=$out/ansible.cfg
+    inventory ini "$configs/plain.pbxware.yml"
+)
+if grep -q '"sales.example.com"' "$out/ini.norm.json"; then pass "ini: connection from ansible.cfg [pbxware]"; else fail "ini: no hosts ($out/ini.err)"; fi
+
+# The cache: the second run makes no API call and gives the same inventory.
+inventory cache1 "$configs/cached.pbxware.yml"
+first_calls=$LAST_CALLS
+inventory cache2 "$configs/cached.pbxware.yml"
+if [ "$LAST_CALLS" = 0 ] && cmp -s "$out/cache1.norm.json" "$out/cache2.norm.json"; then
+    pass "cache: first run $first_calls API calls, cached run 0 and the same inventory"
+else
+    fail "cache: cached run made $LAST_CALLS API calls or differs"
+fi
+inventory cache3 "$configs/cached.pbxware.yml" --flush-cache
+[ "$LAST_CALLS" = "$first_calls" ] && pass "cache: --flush-cache refetches ($LAST_CALLS calls)" || fail "cache: --flush-cache made $LAST_CALLS calls"
+
+# A playbook on the inventory's hosts, forks 10: one extension per tenant, then no change.
+hosts=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["_meta"]["hostvars"]))' "$out/basic.json")
+for run in 1 2; do
+    INVENTORY_TEST_PIN=4711 INVENTORY_TEST_SECRET=Inv3ntory-Secret \
+        ansible-playbook -i "$configs/plain.pbxware.yml" -f 10 "$here/provision.yml" >"$out/provision-$run.log" 2>&1 ||
+        fail "provision run $run failed: $(tail -n 5 "$out/provision-$run.log")"
+done
+created=$(grep -cE ' : ok=1 +changed=1 ' "$out/provision-1.log" || true)
+unchanged=$(grep -cE ' : ok=1 +changed=0 ' "$out/provision-2.log" || true)
+if [ "$created" = "$hosts" ] && [ "$unchanged" = "$hosts" ]; then
+    pass "playbook on hosts: pbxware_tenants with -f 10: $hosts extensions created, rerun unchanged"
+else
+    fail "playbook on the tenants: $created of $hosts created, $unchanged of $hosts unchanged on rerun"
+fi
+
+# Errors: one clear line, no key, no traceback, non-zero exit.
+expect_error wrong-key "$configs/plain.pbxware.yml" "bicom.pbxware.pbxware inventory: .*Invalid API key" \
+    PBXWARE_API_KEY=wrong-key-4d8b2f
+expect_error unreachable "$configs/plain.pbxware.yml" "bicom.pbxware.pbxware inventory: .*connection failed" \
+    PBXWARE_URL=http://127.0.0.1:9/index.php PBXWARE_TIMEOUT=2
+expect_error no-url "$configs/plain.pbxware.yml" "bicom.pbxware.pbxware inventory: No PBXware URL given" PBXWARE_URL=
+"${helper[@]}" fault "$SIM_BASE_URL" nonjson pbxware.tenant.list
+expect_error non-json "$configs/plain.pbxware.yml" "bicom.pbxware.pbxware inventory: .*not JSON"
+sim_stop
+
+# --- 2. a PBXware not in tenant mode: one host ----------------------------------
+sim_start "$out/sim-single" --single-tenant
+inventory single "$configs/all-details.pbxware.yaml"
+compare single
+sim_stop
+
+# --- 3. 200 tenants with tenant_details ------------------------------------------
+timings=$out/timings.txt
+: >"$timings"
+"${helper[@]}" fixture 200 "$out/fixture-200.json"
+sim_start "$out/sim-200" --fixture "$out/fixture-200.json"
+inventory t200 "$configs/all-details.pbxware.yaml"
+hosts=$("$python" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["_meta"]["hostvars"]))' "$out/t200.norm.json")
+echo "200 tenants, tenant_details: $hosts hosts, $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
+if [ "$hosts" = 200 ] && [ "$LAST_CALLS" = 201 ] && ! grep -q '"pw-' "$out/t200.json"; then
+    pass "200 tenants with tenant_details"
+else
+    fail "200 tenants with tenant_details: $hosts hosts, $LAST_CALLS calls"
+fi
+sim_stop
+
+# --- 4. scale: SCALE_TENANTS tenants, with and without tenant_details and cached ----
+if [ "$scale" -gt 0 ]; then
+    "${helper[@]}" fixture "$scale" "$out/fixture-scale.json"
+    sim_start "$out/sim-scale" --fixture "$out/fixture-scale.json"
+    inventory scale-plain "$configs/plain.pbxware.yml"
+    echo "$scale tenants, no details: $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
+    inventory scale-details "$configs/all-details.pbxware.yaml"
+    echo "$scale tenants, tenant_details (max_workers 8): $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
+    inventory scale-cache1 "$configs/cached.pbxware.yml"
+    echo "$scale tenants, tenant_details, cache cold: $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
+    inventory scale-cache2 "$configs/cached.pbxware.yml"
+    echo "$scale tenants, tenant_details, cache warm: $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
+    [ "$LAST_CALLS" = 0 ] && pass "scale: cached run made no API call" || fail "scale: cached run made $LAST_CALLS calls"
+    for name in scale-plain scale-details scale-cache1 scale-cache2; do
+        hosts=$("$python" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["_meta"]["hostvars"]))' "$out/$name.norm.json")
+        [ "$hosts" = "$scale" ] || fail "$name: $hosts hosts, expected $scale"
+    done
+    cmp -s "$out/scale-details.norm.json" "$out/scale-cache2.norm.json" ||
+        fail "scale: the cached inventory differs from the uncached one"
+    sim_stop
+fi
+
+if [ "$failures" -ne 0 ]; then
+    echo "inventory-test: $failures FAILED (output in $out)" >&2
+    exit 1
+fi
+echo "inventory-test: all passed (timings in $timings)"

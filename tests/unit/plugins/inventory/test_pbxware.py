@@ -1,0 +1,264 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import threading
+
+import pytest
+from ansible.errors import AnsibleParserError
+from ansible.inventory.data import InventoryData
+from ansible.parsing.dataloader import DataLoader
+from ansible.plugins.loader import inventory_loader
+
+from ansible_collections.bicom.pbxware.plugins.inventory import pbxware
+from ansible_collections.bicom.pbxware.plugins.module_utils import client as client_mod
+from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import tenant_row
+
+KEY = "unit-test-key-0123456789"
+TENANTS = {
+    "2": {"name": "t1.example.com", "tenantcode": "344", "package_id": 1, "package": "Basic",
+          "ext_length": 3, "country_id": 869, "country_code": "1"},
+    "3": {"name": "shop.example.org", "tenantcode": "345", "package_id": "2", "package": "Business Plus",
+          "ext_length": "4", "country_id": "826", "country_code": "44"},
+    "4": {"name": "test-lab.example.net", "tenantcode": "999", "package_id": 1, "package": "Basic",
+          "ext_length": 3, "country_id": 869, "country_code": "1"},
+}
+
+
+def rows():
+    return [tenant_row(k, v) for k, v in sorted(TENANTS.items())]
+
+
+def names(selected):
+    return [row["name"] for row in selected]
+
+
+# -- pure parts -------------------------------------------------------------
+
+def test_filter_nothing_keeps_all():
+    assert names(pbxware.filter_tenants(rows())) == ["t1.example.com", "shop.example.org", "test-lab.example.net"]
+
+
+def test_filter_include_by_glob_and_code():
+    assert names(pbxware.filter_tenants(rows(), include_tenants=["*.EXAMPLE.com", "345"])) == [
+        "t1.example.com", "shop.example.org"]
+
+
+def test_filter_exclude_by_glob_and_code():
+    assert names(pbxware.filter_tenants(rows(), exclude_tenants=["test-*"])) == ["t1.example.com", "shop.example.org"]
+    assert names(pbxware.filter_tenants(rows(), exclude_tenants=["344"])) == [
+        "shop.example.org", "test-lab.example.net"]
+
+
+def test_filter_packages_by_name_and_id():
+    assert names(pbxware.filter_tenants(rows(), include_packages=["business*"])) == ["shop.example.org"]
+    assert names(pbxware.filter_tenants(rows(), include_packages=["2"])) == ["shop.example.org"]
+    assert names(pbxware.filter_tenants(rows(), exclude_packages=["basic"])) == ["shop.example.org"]
+    assert names(pbxware.filter_tenants(rows(), exclude_packages=[1])) == ["shop.example.org"]
+
+
+def test_filter_include_then_exclude():
+    assert names(pbxware.filter_tenants(rows(), include_packages=["Basic"], exclude_tenants=["999"])) == [
+        "t1.example.com"]
+
+
+def test_host_vars_are_normalised():
+    host_vars = pbxware.tenant_host_vars(rows()[1])
+    assert host_vars == {
+        "pbxware_tenant_id": 3, "pbxware_tenant_code": "345", "pbxware_tenant_name": "shop.example.org",
+        "pbxware_package_id": 2, "pbxware_package": "Business Plus", "pbxware_ext_length": 4,
+        "pbxware_country_id": 826, "pbxware_country_code": "44",
+    }
+
+
+def test_host_vars_with_config_are_masked():
+    config = {"server_name": "t1.example.com", "appassword": "s3cret", "apusername": "admin",
+              "ldap_password": "ldap-pw", "some_password": "x", "recordformat": "wav", "tenantcid": ""}
+    host_vars = pbxware.tenant_host_vars(rows()[0], config)
+    assert host_vars["pbxware_tenant_config"] == {
+        "server_name": "t1.example.com", "appassword": "********", "apusername": "********",
+        "ldap_password": "********", "some_password": "********", "recordformat": "wav", "tenantcid": ""}
+    assert config["appassword"] == "s3cret"  # the original is left alone
+
+
+def test_mask_keeps_empty_secrets_empty():
+    assert pbxware.mask_config({"appassword": "", "ldap_password": None}) == {"appassword": "", "ldap_password": None}
+
+
+@pytest.mark.parametrize("name, group", [
+    ("Basic", "pbxware_package_basic"),
+    ("Business Plus", "pbxware_package_business_plus"),
+    ("Gold-2 (EU)", "pbxware_package_gold_2__eu_"),
+])
+def test_package_group(name, group):
+    assert pbxware.package_group({"package": name, "package_id": 7}) == group
+
+
+def test_package_group_falls_back_to_id():
+    assert pbxware.package_group({"package": "", "package_id": 7}) == "pbxware_package_7"
+    assert pbxware.package_group({"package": None, "package_id": None}) is None
+
+
+def test_server_host_name():
+    assert pbxware.server_host_name({"domainname": "pbx.example.com"}, "http://x/") == "pbx.example.com"
+    assert pbxware.server_host_name({}, "https://pbx.example.org:8443/index.php") == "pbx.example.org"
+    assert pbxware.server_host_name({}, "") == "pbxware"
+
+
+# -- the whole plugin, against a fake session ---------------------------------
+
+class Answer(object):
+    def __init__(self, body, status=200):
+        self.status_code = status
+        self.text = body if isinstance(body, str) else json.dumps(body)
+        self.headers = {}
+
+
+class FakeSession(object):
+    """Answers like the simulator; records every action."""
+
+    calls = []
+    lock = threading.Lock()
+    tenant_mode = True
+    key = KEY
+
+    def __init__(self):
+        self.headers = {}
+
+    def post(self, url, data, timeout, verify):
+        body = dict(data)
+        with FakeSession.lock:
+            FakeSession.calls.append(body["action"])
+        if body["apikey"] != FakeSession.key:
+            return Answer({"error": "Invalid API key."})
+        action = body["action"]
+        if action.startswith("pbxware.tenant.") and not FakeSession.tenant_mode:
+            return Answer({"error": 'Tenant mode disabled, please use action "server" object instead of "tenant"'})
+        if action == "pbxware.tenant.list":
+            return Answer(TENANTS)
+        if action == "pbxware.tenant.configuration":
+            tenant = TENANTS[body["id"]]
+            return Answer({"server_name": tenant["name"], "appassword": "pw-%s" % body["id"], "recordformat": "wav"})
+        if action == "pbxware.server.configuration":
+            return Answer({"server_name": "PBXware", "domainname": "pbx.example.com", "numbering": "3",
+                           "country": "869"})
+        return Answer({"error": "unknown action"})
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    FakeSession.calls = []
+    FakeSession.tenant_mode = True
+    FakeSession.key = KEY
+    monkeypatch.setattr(client_mod.requests, "Session", FakeSession)
+    monkeypatch.delenv("PBXWARE_URL", raising=False)
+    monkeypatch.delenv("PBXWARE_API_KEY", raising=False)
+    return FakeSession
+
+
+def run(tmp_path, config):
+    path = tmp_path / "test.pbxware.yml"
+    base = {"plugin": "bicom.pbxware.pbxware", "url": "http://pbx.invalid/index.php", "api_key": KEY}
+    base.update(config)
+    path.write_text(json.dumps(base))
+    plugin = inventory_loader.get("bicom.pbxware.pbxware")
+    inventory = InventoryData()
+    plugin.parse(inventory, DataLoader(), str(path), cache=True)
+    # What the inventory manager does after a parse: write a changed cache out.
+    if getattr(plugin, "_cache", None):
+        plugin.update_cache_if_changed()
+    return inventory
+
+
+def group_hosts(inventory, group):
+    return sorted(host.name for host in inventory.groups[group].get_hosts())
+
+
+def test_verify_file(tmp_path):
+    plugin = inventory_loader.get("bicom.pbxware.pbxware")
+    for name, ok in (("a.pbxware.yml", True), ("pbxware.yaml", True), ("inv.yml", False), ("pbxware.json", False)):
+        path = tmp_path / name
+        path.write_text("plugin: bicom.pbxware.pbxware\n")
+        assert plugin.verify_file(str(path)) is ok, name
+
+
+def test_hosts_groups_and_vars(tmp_path, fake):
+    inventory = run(tmp_path, {"exclude_tenants": ["test-*"]})
+    assert sorted(inventory.hosts) == ["shop.example.org", "t1.example.com"]
+    assert group_hosts(inventory, "pbxware_tenants") == ["shop.example.org", "t1.example.com"]
+    assert group_hosts(inventory, "pbxware_package_basic") == ["t1.example.com"]
+    assert group_hosts(inventory, "pbxware_package_business_plus") == ["shop.example.org"]
+    host_vars = inventory.get_host("t1.example.com").get_vars()
+    assert host_vars["ansible_connection"] == "local"
+    assert host_vars["pbxware_tenant_id"] == 2
+    assert host_vars["pbxware_tenant_code"] == "344"
+    assert "pbxware_tenant_config" not in host_vars
+    assert fake.calls == ["pbxware.tenant.list"]
+
+
+def test_tenant_details_masked(tmp_path, fake):
+    inventory = run(tmp_path, {"tenant_details": True, "max_workers": 2, "include_packages": ["basic"]})
+    assert sorted(fake.calls) == ["pbxware.tenant.configuration"] * 2 + ["pbxware.tenant.list"]
+    config = inventory.get_host("t1.example.com").get_vars()["pbxware_tenant_config"]
+    assert config == {"server_name": "t1.example.com", "appassword": "********", "recordformat": "wav"}
+
+
+def test_compose_and_keyed_groups(tmp_path, fake):
+    inventory = run(tmp_path, {
+        "compose": {"ansible_connection": "'ssh'", "digits": "pbxware_ext_length * 2"},
+        "keyed_groups": [{"key": "pbxware_country_code", "prefix": "country"}],
+        "groups": {"long_numbers": "pbxware_ext_length > 3"},
+    })
+    assert group_hosts(inventory, "country_44") == ["shop.example.org"]
+    assert group_hosts(inventory, "long_numbers") == ["shop.example.org"]
+    host_vars = inventory.get_host("shop.example.org").get_vars()
+    assert host_vars["ansible_connection"] == "ssh"
+    assert host_vars["digits"] == 8
+
+
+def test_single_tenant_mode(tmp_path, fake):
+    fake.tenant_mode = False
+    inventory = run(tmp_path, {"tenant_details": True})
+    assert sorted(inventory.hosts) == ["pbx.example.com"]
+    assert group_hosts(inventory, "pbxware_servers") == ["pbx.example.com"]
+    host_vars = inventory.get_host("pbx.example.com").get_vars()
+    assert host_vars["pbxware_tenant_id"] == 1
+    assert host_vars["pbxware_ext_length"] == 3
+    assert host_vars["pbxware_server_config"]["domainname"] == "pbx.example.com"
+
+
+def test_wrong_key_is_one_clear_error(tmp_path, fake):
+    fake.key = "another-key"
+    with pytest.raises(AnsibleParserError) as err:
+        run(tmp_path, {})
+    message = str(err.value)
+    assert "Invalid API key" in message
+    assert KEY not in message
+
+
+def test_missing_url(tmp_path, fake):
+    path = tmp_path / "test.pbxware.yml"
+    path.write_text(json.dumps({"plugin": "bicom.pbxware.pbxware", "api_key": KEY}))
+    plugin = inventory_loader.get("bicom.pbxware.pbxware")
+    with pytest.raises(AnsibleParserError, match="No PBXware URL given"):
+        plugin.parse(InventoryData(), DataLoader(), str(path), cache=False)
+
+
+def test_cached_run_makes_no_call(tmp_path, fake):
+    config = {"tenant_details": True, "cache": True, "cache_plugin": "ansible.builtin.jsonfile",
+              "cache_connection": str(tmp_path / "cache")}
+    first = run(tmp_path, config)
+    assert len(fake.calls) == 4
+    fake.calls = []
+    second = run(tmp_path, config)
+    assert fake.calls == []
+    assert sorted(second.hosts) == sorted(first.hosts)
+    assert second.get_host("t1.example.com").get_vars()["pbxware_tenant_config"]["appassword"] == "********"
+    # Another filter is another cache entry.
+    run(tmp_path, dict(config, exclude_tenants=["999"]))
+    assert "pbxware.tenant.list" in fake.calls
