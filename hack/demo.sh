@@ -41,8 +41,13 @@ echo
 echo "==> demo: ansible-playbook $playbook --check --diff $*   (a second run must change nothing)"
 ansible-playbook "$playbook" --check --diff "$@" | tee "$workdir/check-run.log"
 if grep -qE 'changed=[1-9]' "$workdir/check-run.log"; then
-    echo "==> demo: WARNING: the --check --diff run reports changes: the first run did not converge"
+    echo "==> demo: FAILED: the --check --diff run reports drift: the first run did not converge" >&2
+    exit 1
 fi
+
+echo
+echo "==> demo: the tenants as Ansible hosts: ansible-inventory -i playbooks/inventory/demo.pbxware.yml --graph"
+ansible-inventory -i playbooks/inventory/demo.pbxware.yml --graph
 
 requests=$( (grep -c . "$workdir/requests.log" 2>/dev/null) || true)
 echo
