@@ -15,8 +15,8 @@ not a bare method name, so the "Supported Methods" tables are skipped).
 Usage::
 
     python3 simulator/conformance/extract_examples.py \
-        [--reference /work/shared/spec/pbxware-api-reference.txt] \
-        [--actions /work/shared/spec/actions.txt] [--output FILE] [--check] [-v]
+        [--reference ../shared/spec/pbxware-api-reference.txt] \
+        [--actions ../shared/spec/actions.txt] [--output FILE] [--check] [-v]
 
 ``--check`` regenerates in memory and exits 1 if the committed file differs.
 """
@@ -27,8 +27,10 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_REFERENCE = "/work/shared/spec/pbxware-api-reference.txt"
-DEFAULT_ACTIONS = "/work/shared/spec/actions.txt"
+SPEC_DIR = os.environ.get("PBXWARE_SPEC_DIR") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "spec")
+DEFAULT_REFERENCE = os.path.join(SPEC_DIR, "pbxware-api-reference.txt")
+DEFAULT_ACTIONS = os.path.join(SPEC_DIR, "actions.txt")
 DEFAULT_OUTPUT = os.path.join(HERE, "reference_examples.json")
 
 ES = "pbxware.ext.es."

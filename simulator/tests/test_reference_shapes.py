@@ -34,7 +34,11 @@ from pbxware_sim.state import State
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLES_FILE = os.path.join(HERE, "..", "conformance", "reference_examples.json")
-REFERENCE = "/work/shared/spec/pbxware-api-reference.txt"
+# The vendor's reference lies in shared/spec beside the checkout (as in CI), or where PBXWARE_SPEC_DIR says.
+REFERENCE = os.path.join(
+    os.environ.get("PBXWARE_SPEC_DIR")
+    or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "spec"),
+    "pbxware-api-reference.txt")
 
 load_objects()
 IMPLEMENTED = sorted(ACTIONS)
