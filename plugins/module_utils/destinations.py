@@ -103,3 +103,13 @@ def clirouting_desired(resource, params):
     if kind == "deny_access" and desired["destination"] is None:
         desired["destination"] = ""  # the API requires the argument even where it means nothing
     return desired
+
+
+# The argument spec matching the bicom.pbxware.clirouting doc fragment.
+CLI_ROUTING_ARGS = dict(
+    callerid=dict(type="str", required=True),
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+    destination_type=dict(type="str", choices=list(CLI_ROUTING_TYPES)),
+    destination=dict(type="str"),
+    match_explicitly=dict(type="bool"),
+)

@@ -18,33 +18,12 @@ extends_documentation_fragment:
   - bicom.pbxware.connection.tenant
   - bicom.pbxware.attributes
   - bicom.pbxware.attributes.resource
+  - bicom.pbxware.clirouting
 options:
   did:
     description: The DID number the rule belongs to (resolved to its ID through C(pbxware.did.list)).
     type: str
     required: true
-  callerid:
-    description: The caller ID the rule matches. Identifies the rule.
-    type: str
-    required: true
-  state:
-    description: V(present) creates or updates the rule, V(absent) deletes it.
-    type: str
-    choices: [present, absent]
-    default: present
-  destination_type:
-    description: Where matching calls go (API C(dest_type), CLI routing's own numbering 0 to 11). Required to create.
-    type: str
-    choices: [extension, multi_user, ring_group, ivr, queue, voicemail, remote_access, conference, trunk,
-              fax_to_email, deny_access, crm_routing]
-  destination:
-    description:
-      - The destination number; for V(trunk) the trunk's ID, for V(crm_routing) the CRM routing rule's ID.
-      - Required with every O(destination_type) except V(deny_access).
-    type: str
-  match_explicitly:
-    description: Match the caller ID exactly rather than as a prefix. V(false) when a rule is created without it.
-    type: bool
 seealso:
   - module: bicom.pbxware.pbxware_did
 """
@@ -90,18 +69,11 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import CLI_ROUTING_TYPES, clirouting_desired
+from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import CLI_ROUTING_ARGS, clirouting_desired
 from ansible_collections.bicom.pbxware.plugins.module_utils.dids import DID_CLI_ROUTE, find_did_id
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
 
-ARGUMENT_SPEC = dict(
-    did=dict(type="str", required=True),
-    callerid=dict(type="str", required=True),
-    state=dict(type="str", choices=["present", "absent"], default="present"),
-    destination_type=dict(type="str", choices=list(CLI_ROUTING_TYPES)),
-    destination=dict(type="str"),
-    match_explicitly=dict(type="bool"),
-)
+ARGUMENT_SPEC = dict(CLI_ROUTING_ARGS, did=dict(type="str", required=True))
 
 
 def main():

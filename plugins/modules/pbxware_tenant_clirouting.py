@@ -19,29 +19,7 @@ extends_documentation_fragment:
   - bicom.pbxware.connection.tenant
   - bicom.pbxware.attributes
   - bicom.pbxware.attributes.resource
-options:
-  callerid:
-    description: The caller ID the rule matches. Identifies the rule.
-    type: str
-    required: true
-  state:
-    description: V(present) creates or updates the rule, V(absent) deletes it.
-    type: str
-    choices: [present, absent]
-    default: present
-  destination_type:
-    description: Where matching calls go (API C(dest_type), CLI routing's numbering 0 to 11). Required to create.
-    type: str
-    choices: [extension, multi_user, ring_group, ivr, queue, voicemail, remote_access, conference, trunk,
-              fax_to_email, deny_access, crm_routing]
-  destination:
-    description:
-      - The destination number; for V(trunk) the trunk's ID, for V(crm_routing) the CRM routing rule's ID.
-      - Required with every O(destination_type) except V(deny_access).
-    type: str
-  match_explicitly:
-    description: Match the caller ID exactly rather than as a prefix. V(false) when a rule is created without it.
-    type: bool
+  - bicom.pbxware.clirouting
 notes:
   - O(tenant) or O(tenant_id) names the tenant; with neither, the master server (ID 1), as on a PBXware not in tenant mode.
 seealso:
@@ -86,21 +64,14 @@ operation:
   sample: create
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import CLI_ROUTING_TYPES, clirouting_desired
+from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import CLI_ROUTING_ARGS, clirouting_desired
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_parts import TENANT_CLI_ROUTE
 
-ARGUMENT_SPEC = dict(
-    callerid=dict(type="str", required=True),
-    state=dict(type="str", choices=["present", "absent"], default="present"),
-    destination_type=dict(type="str", choices=list(CLI_ROUTING_TYPES)),
-    destination=dict(type="str"),
-    match_explicitly=dict(type="bool"),
-)
 
 
 def main():
-    module = PBXwareModule(ARGUMENT_SPEC, tenant_scoped=True)
+    module = PBXwareModule(CLI_ROUTING_ARGS, tenant_scoped=True)
 
     def work():
         desired = clirouting_desired(TENANT_CLI_ROUTE, module.params)
