@@ -69,7 +69,6 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwar
 from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_parts import TENANT_CLI_ROUTE
 
 
-
 def main():
     module = PBXwareModule(CLI_ROUTING_ARGS, tenant_scoped=True)
 
