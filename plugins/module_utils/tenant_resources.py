@@ -51,8 +51,11 @@ TENANT = Resource(
 
 # Every other documented argument of pbxware.tenant.add/edit, by WRITE name, with
 # the key pbxware.tenant.configuration shows it under (None: not returned, write-only).
-# The cspark_*, ringtone_local and custompresenceetime read keys are those servers
-# (and the bundled simulator) return: cpark_*, ringtonelocal, custompresencetime.
+# Where the reference's argument and response names are spelled apart (cspark_*,
+# ringtone_local, custompresenceetime), the read side follows the vendor's Postman
+# collection (cpark_*, ringtonelocal, custompresencetime). A server that answers with
+# the other spelling leaves the key unread, so it is handled as write-only, never a
+# change on every run (reconcile._plan_update).
 TENANT_OPTIONS = {
     "glocom_dns_srv_lookup": "glocom_dns_srv_lookup", "glocomproxy": "glocomproxy", "apusername": "apusername",
     "defaultserver": "defaultserver", "announcetrunks": "announcetrunks", "absolutetimeout": "absolutetimeout",
