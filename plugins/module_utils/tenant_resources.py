@@ -23,6 +23,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import Colo
 from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import (
     choice_map, collection, colon_list, comma_list, ident, to_bool, to_int, to_lower, to_str)
 from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
+from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import find_tenant, list_tenants
 
 TENANT_STATUS = {"0": "inactive", "1": "active", "2": "suspended"}
 TENANT_STATUS_CODES = dict((name, int(code)) for code, name in TENANT_STATUS.items())
@@ -31,7 +32,8 @@ TENANT = Resource(
     "tenant",
     [
         Field("tenant_code", read="tenantcode", resend_on_edit=True),
-        Field("name", api="tenant_name", read="name", required_on_create=True, resend_on_edit=True),
+        # An FQDN: compared (and sent) in lower case, as DNS names are case-insensitive.
+        Field("name", api="tenant_name", read="name", normalize=to_lower, required_on_create=True, resend_on_edit=True),
         Field("package", read="package_id", normalize=ident, required_on_create=True, resend_on_edit=True),
         Field("ext_length", read="ext_length", required_on_create=True, create_only=True),
         Field("country", read="country", normalize=ident, required_on_create=True, resend_on_edit=True),
@@ -232,6 +234,12 @@ def find_tenant_id(client, tenant_code):
         if to_str(row.get("tenantcode")) == to_str(tenant_code):
             return ident(tenant_id)
     return None
+
+
+def tenant_code_by_name(client, name):
+    """The tenant code of the tenant named ``name`` (case-insensitive), or ``None`` (one ``tenant.list`` read)."""
+    row = find_tenant(list_tenants(client), name)
+    return row["tenant_code"] if row is not None else None
 
 
 def ensure_tenant_gone(client, tenant_code):

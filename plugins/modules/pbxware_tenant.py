@@ -27,9 +27,10 @@ extends_documentation_fragment:
   - bicom.pbxware.attributes.resource
 options:
   tenant_code:
-    description: The tenant's unique 3-digit code (API C(tenant_code), read as C(tenantcode)). Identifies the tenant.
+    description:
+      - The tenant's unique 3-digit code (API C(tenant_code), read as C(tenantcode)). Identifies the tenant.
+      - Without it the tenant is identified by O(name) (one more C(pbxware.tenant.list) read); creating needs it.
     type: str
-    required: true
   state:
     description: V(present) creates or updates the tenant, V(absent) deletes it together with its objects.
     type: str
@@ -174,12 +175,12 @@ operation:
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import desired_params, nest_options
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError, desired_params, nest_options
 from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_resources import (
-    TENANT, ensure_tenant_gone, tenant_option_fields, tenant_resolver, validate_tenant)
+    TENANT, ensure_tenant_gone, tenant_code_by_name, tenant_option_fields, tenant_resolver, validate_tenant)
 
 ARGUMENT_SPEC = dict(
-    tenant_code=dict(type="str", required=True),
+    tenant_code=dict(type="str"),
     state=dict(type="str", choices=["present", "absent"], default="present"),
     name=dict(type="str"),
     package=dict(type="str"),
@@ -197,10 +198,18 @@ ARGUMENT_SPEC = dict(
 
 
 def main():
-    module = PBXwareModule(ARGUMENT_SPEC)
+    module = PBXwareModule(ARGUMENT_SPEC, required_one_of=[("tenant_code", "name")])
     params = module.params
 
     def work():
+        if params["tenant_code"] is None:
+            params["tenant_code"] = tenant_code_by_name(module.client, params["name"])
+            if params["tenant_code"] is None:
+                if params["state"] == "absent":
+                    return {"changed": False, "operation": None, "id": None, "tenant": {}, "before": {},
+                            "proposed": {}, "diff": {"before": {}, "after": {}}}
+                raise ReconcileError("no tenant is named %s; creating one needs tenant_code" % params["name"],
+                                     "tenant_code")
         validate_tenant(params)
         resource = TENANT.extended(tenant_option_fields(params["options"]))
         desired = desired_params(resource, params)

@@ -10,7 +10,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import (
     ReconcileError, desired_params, plan, read_view)
 from ansible_collections.bicom.pbxware.plugins.module_utils.runner import Converger
 from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_resources import (
-    TENANT, TENANT_PACKAGE, ensure_tenant_gone, resolve_country, resolve_package,
+    TENANT, TENANT_PACKAGE, ensure_tenant_gone, resolve_country, resolve_package, tenant_code_by_name,
     tenant_option_fields, tenant_resolver, validate_package, validate_tenant)
 
 LIST_ROW = {"name": "t1.example.com", "tenantcode": "344", "package_id": 1, "package": "Basic", "ext_length": 3,
@@ -164,3 +164,11 @@ def test_package_validation():
     with pytest.raises(ReconcileError):
         validate_package({"restrict_splans": True})
     validate_package({"restrict_splans": True, "allowed_service_plans": ["1", "2"]})
+
+
+def test_tenant_found_by_name_case_insensitively():
+    client = FakeClient({"pbxware.tenant.list": {"2": LIST_ROW}})
+    assert tenant_code_by_name(client, "T1.Example.com") == "344"
+    assert tenant_code_by_name(client, "t9.example.com") is None
+    assert not tenant_plan({"tenant_code": "344", "name": "T1.EXAMPLE.COM"}).changed
+
