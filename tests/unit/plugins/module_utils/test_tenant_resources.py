@@ -171,4 +171,3 @@ def test_tenant_found_by_name_case_insensitively():
     assert tenant_code_by_name(client, "T1.Example.com") == "344"
     assert tenant_code_by_name(client, "t9.example.com") is None
     assert not tenant_plan({"tenant_code": "344", "name": "T1.EXAMPLE.COM"}).changed
-
