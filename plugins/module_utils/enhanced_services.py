@@ -1,0 +1,337 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Enhanced services of one extension: plan (pure) and converge (reads, writes, read-back).
+
+One service is one object of three parts with their own actions: its state
+(``get``/``set``: yes, no or pin), its OSC state (``get_osc``/``set_osc``) and,
+for 14 services, its configuration (``configuration``/``edit``). The three
+parts are reconciled as one resource, so diff and results show the whole
+service, and each part that differs is written with its own action.
+
+The bulk ``states.*`` actions are planned by :func:`plan_states`.
+"""
+
+from ansible_collections.bicom.pbxware.plugins.module_utils import diff as diffs
+from ansible_collections.bicom.pbxware.plugins.module_utils.client import PBXwareTransportError
+from ansible_collections.bicom.pbxware.plugins.module_utils.es_config import (
+    CONFIGS, EDITABLE, PREFIX, SERVICES, trunk_defaults)
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import (
+    Field, ReconcileError, Resource, desired_view, plan)
+
+# Module choice -> API value.
+STATES = {"enabled": "yes", "disabled": "no", "pin": "pin"}
+STATE_NAMES = dict((value, name) for name, value in STATES.items())
+
+
+def state_name(value):
+    """``enabled``/``disabled``/``pin`` from the API's ``yes``/``no``/``pin`` (or the names themselves)."""
+    value = to_str(value)
+    if value is None:
+        return None
+    value = STATE_NAMES.get(value.lower(), value.lower())
+    if value not in STATES:
+        raise ValueError("must be one of enabled, disabled, pin")
+    return value
+
+
+def osc_value(value):
+    return "yes" if value else "no"
+
+
+STATE_FIELD = Field("state", normalize=state_name, to_api=STATES.get)
+OSC_FIELD = Field("osc", normalize=to_bool, to_api=osc_value)
+
+
+def find_extension_id(client, server, extension):
+    """The ID ``pbxware.ext.es.*`` takes for an extension number (one ``ext.list`` read)."""
+    for object_id, row in collection(client.read("pbxware.ext.list", {"server": server})).items():
+        if to_str(row.get("ext")) == to_str(extension):
+            return ident(object_id)
+    raise ReconcileError("extension %s does not exist on this server or tenant" % extension, "extension")
+
+
+# -- one service: pure part -------------------------------------------------------------------
+
+
+def service_resource(service, raw_config=None, user_config=None):
+    """The fields of one service: state, osc, and its config keys (per-trunk ones from the record)."""
+    spec = CONFIGS.get(service)
+    fields = [STATE_FIELD, OSC_FIELD]
+    if spec is not None:
+        fields += spec.fields + (spec.expand(raw_config, user_config) if spec.expand else [])
+    return Resource("%s enhanced service" % service, fields, identity=[])
+
+
+def flatten_config(service, config):
+    """``config`` as ``config.<key>`` parameters (nested keys as ``config.<key>.<sub>``); unknown keys refused."""
+    if config is None:
+        return {}
+    spec = CONFIGS.get(service)
+    if spec is None:
+        raise ReconcileError("%s has no configuration: config is for %s (and the read-only extoperationtimes)"
+                             % (service, ", ".join(EDITABLE)), "config")
+    nested = spec.nested_keys()
+    known = service_resource(service, None, config).by_name
+    flat = {}
+    for key, value in config.items():
+        if key in nested:
+            if not isinstance(value, dict):
+                raise ReconcileError("config.%s must be a dict by condition (%s)" % (
+                    key, ", ".join(name.split(".", 2)[2] for name in known if name.startswith(PREFIX + key + "."))),
+                    "config." + key)
+            entries = dict(("%s.%s" % (key, sub), item) for sub, item in value.items())
+        else:
+            entries = {key: value}
+        for name, item in entries.items():
+            if PREFIX + name not in known:
+                allowed = sorted(set(known_key.split(".")[0] for known_key in spec.keys))
+                raise ReconcileError("config.%s is not a setting of %s; allowed: %s"
+                                     % (name, service, ", ".join(allowed)), "config." + name)
+            flat[PREFIX + name] = item
+    return flat
+
+
+def config_of(view):
+    """The ``config`` dict of a flat view (``config.destinations.busy`` back under ``destinations``)."""
+    config = {}
+    for name, value in view.items():
+        if not name.startswith(PREFIX):
+            continue
+        key = name[len(PREFIX):]
+        head, _, sub = key.partition(".")
+        if sub and not key.startswith("callerid:"):
+            config.setdefault(head, {})[sub] = value
+        else:
+            config[key] = value
+    return config
+
+
+def shape(service, view):
+    """What users see: ``{state, osc, config}`` (no ``config`` for services without one)."""
+    result = dict((name, view[name]) for name in ("state", "osc") if name in view)
+    if service in CONFIGS:
+        result["config"] = config_of(view)
+    return result
+
+
+def read_view(resource, state, osc, raw_config):
+    """The normalised view of a service from its three reads (``raw_config`` ``None`` when it has none)."""
+    view = {}
+    if state is not None:
+        view["state"] = STATE_FIELD.normalize(state)
+    if osc is not None:
+        view["osc"] = OSC_FIELD.normalize(osc)
+    config = raw_config if isinstance(raw_config, dict) else {}
+    for item in resource.fields:
+        if not item.name.startswith(PREFIX) or item.write_only:
+            continue
+        key = item.name[len(PREFIX):]
+        head, _, sub = key.partition(".")
+        if key in config:
+            view[item.name] = item.normalize(config[key])
+        elif sub and isinstance(config.get(head), dict) and sub in config[head]:
+            view[item.name] = item.normalize(config[head][sub])
+    return view
+
+
+def _check_groups(spec, view, parameter_view=None):
+    """Parallel lists must match in size; ``parameter_view`` given: only groups fully in it (the user's input)."""
+    for group in spec.groups:
+        names = [PREFIX + key for key in group]
+        source = parameter_view if parameter_view is not None else view
+        if any(name not in source or source[name] is None for name in names):
+            continue
+        sizes = [len(source[name]) for name in names]
+        if len(set(sizes)) > 1:
+            raise ReconcileError(
+                "config lists %s must have the same number of items, got %s"
+                % (", ".join(group), ", ".join("%s=%d" % pair for pair in zip(group, sizes))), names[0])
+
+
+def check_input(service, params):
+    """Everything that can be checked from the task alone (before any API call)."""
+    flat = flatten_config(service, params.get("config"))
+    spec = CONFIGS.get(service)
+    if spec is not None and spec.prepare:
+        flat = spec.prepare(flat)
+    resource = service_resource(service, None, params.get("config"))
+    view = desired_view(resource, dict(flat, state=params.get("state"), osc=params.get("osc")))
+    if spec is not None:
+        _check_groups(spec, view, parameter_view=view)
+    return flat
+
+
+def _check_merged(service, spec, merged):
+    """The record ``edit`` will produce must be one the API accepts."""
+    _check_groups(spec, merged)
+    for key in spec.nonempty:
+        value = merged.get(PREFIX + key)
+        if value in (None, "", [], {}):
+            raise ReconcileError("config.%s cannot be empty: %s's edit requires it (disable the service instead of "
+                                 "emptying it)" % (key, service), PREFIX + key)
+    if spec.validate:
+        spec.validate(merged)
+
+
+def _single_empty_items(spec, arguments):
+    """A one-item list whose item is empty encodes as ``""``, which the API reads as no items.
+
+    Where the server fills an omitted list with one empty item per item of its
+    group, it is left out; elsewhere it cannot be sent, and the task is told so.
+    """
+    for name, value in list(arguments.items()):
+        if isinstance(value, list) and value == [""]:
+            if name not in spec.defaulted:
+                raise ReconcileError("a list of one empty item cannot be sent as edit argument %s (the API reads it as "
+                                     "an empty list); give a value" % name, "config")
+            del arguments[name]
+    return arguments
+
+
+class ServicePlan(object):
+    """The plan of one service: the engine's plan plus the writes it takes, in order."""
+
+    def __init__(self, resource, result_plan, writes):
+        self.resource = resource
+        self.plan = result_plan
+        self.writes = writes
+
+    @property
+    def changed(self):
+        return self.plan.changed
+
+
+def plan_service(service, params, state, osc, raw_config, force_write_only=False):
+    """Plan one service from the task's ``state``/``osc``/``config`` and the three reads.
+
+    Returns a :class:`ServicePlan` whose ``writes`` are ``(method, arguments)``
+    pairs: ``edit`` before ``set_osc`` before ``set``, except that a service being
+    disabled is disabled first.
+    """
+    spec = CONFIGS.get(service)
+    flat = check_input(service, params)
+    raw_config = trunk_defaults(raw_config, params.get("config"))
+    resource = service_resource(service, raw_config, params.get("config"))
+    current = read_view(resource, state, osc, raw_config)
+    for name, value in flat.items():
+        if value is not None and name not in current and not resource.by_name[name].write_only:
+            hint = " (caller IDs per trunk, emergency and allowed caller IDs exist only outside tenant mode)" \
+                if service == "callerid" else ""
+            raise ReconcileError("%s: this server's %s configuration has no %s%s"
+                                 % (name, service, name[len(PREFIX):], hint), name)
+    desired = dict(flat, state=params.get("state"), osc=params.get("osc"))
+    if spec is not None and not spec.editable:
+        for name, value in desired_view(resource, flat).items():
+            if current.get(name) != value:
+                raise ReconcileError("%s: %s's configuration is read-only (the API has no edit); it is %r, the task "
+                                     "asks for %r" % (name, service, current.get(name), value), name)
+    result_plan = plan(resource, desired, current, "present", force_write_only)
+    config_changes = [name for name in result_plan.changes if name.startswith(PREFIX)]
+    writes = []
+    if config_changes:
+        merged = dict(current)
+        merged.update(desired_view(resource, desired))
+        _check_merged(service, spec, merged)
+        arguments = dict((key, value) for key, value in result_plan.payload.items() if key not in ("state", "osc"))
+        if spec.encode:
+            spec.encode(arguments, merged, config_changes)
+        writes.append(("edit", _single_empty_items(spec, arguments)))
+    if "osc" in result_plan.changes:
+        writes.append(("set_osc", {"state": OSC_FIELD.to_api(result_plan.after["osc"])}))
+    if "state" in result_plan.changes:
+        write = ("set", {"state": STATE_FIELD.to_api(result_plan.after["state"])})
+        writes.insert(0, write) if result_plan.after["state"] == "disabled" else writes.append(write)
+    return ServicePlan(resource, result_plan, writes)
+
+
+# -- one service: I/O ---------------------------------------------------------------------------
+
+
+class EnhancedServiceConverger(object):
+    """Reads, plans, writes (never in check mode) and reads back one service of one extension."""
+
+    def __init__(self, client, server, extension_id, service):
+        self.client = client
+        self.service = service
+        self.ids = {"server": server, "id": extension_id}
+        self.warnings = []
+
+    def action(self, method):
+        return "pbxware.ext.es.%s.%s" % (self.service, method)
+
+    def read(self):
+        """``(state, osc, raw configuration or None)`` as the API answers."""
+        state = self.client.read(self.action("get"), self.ids).get("state")
+        osc = self.client.read(self.action("get_osc"), self.ids).get("state")
+        raw_config = None
+        if self.service in CONFIGS:
+            raw_config = self.client.read(self.action("configuration"), self.ids)
+            raw_config = raw_config if isinstance(raw_config, dict) else {}
+        return state, osc, raw_config
+
+    def converge(self, params, check_mode=False, force_write_only=False):
+        service_plan = plan_service(self.service, params, *self.read(), force_write_only=force_write_only)
+        result_plan = service_plan.plan
+        after = result_plan.after
+        if service_plan.writes and not check_mode:
+            for method, arguments in service_plan.writes:
+                self._write(method, arguments, service_plan)
+            state, osc, raw_config = self.read()
+            after = read_view(service_plan.resource, state, osc, trunk_defaults(raw_config, params.get("config")))
+            self._warn_unapplied(service_plan, after)
+        resource = service_plan.resource
+        return {
+            "changed": result_plan.changed,
+            "before": shape(self.service, diffs.mask(resource, result_plan.before)),
+            "after": shape(self.service, diffs.mask(resource, after)),
+            "proposed": shape(self.service, diffs.proposed(resource, result_plan)),
+            "diff": dict((side, shape(self.service, view))
+                         for side, view in diffs.diff(resource, result_plan).items()),
+        }
+
+    def _write(self, method, arguments, service_plan):
+        try:
+            self.client.write(self.action(method), dict(self.ids, **arguments))
+        except PBXwareTransportError as err:
+            # Never re-sent: the read-back after all writes shows whether it landed.
+            if not err.reached_server:
+                raise
+            self.warnings.append("%s: the server did not answer cleanly (%s); the result below is a fresh read"
+                                 % (err.action, err.message))
+
+    def _warn_unapplied(self, service_plan, after):
+        for name, (old, new) in sorted(service_plan.plan.changes.items()):
+            if service_plan.resource.by_name[name].write_only or after.get(name) == new:
+                continue
+            self.warnings.append("%s: the server accepted %s=%r but now reports %r; a rerun will try again"
+                                 % (self.service, name, new, after.get(name)))
+
+
+# -- states in bulk -----------------------------------------------------------------------------
+
+
+def check_service_names(mapping, parameter):
+    unknown = sorted(set(mapping or {}) - set(SERVICES))
+    if unknown:
+        raise ReconcileError("%s names unknown services %s; known: %s"
+                             % (parameter, ", ".join(unknown), ", ".join(SERVICES)), parameter)
+
+
+def plan_states(current, wanted, every=None, normalise=state_name):
+    """``(changes, after)`` for the bulk states (or OSC states, with ``normalise=to_bool``).
+
+    current: the ``states.get``/``get_osc`` answer; wanted: service -> value;
+    every: the value for every service not in ``wanted`` (``all``), or ``None``.
+    ``changes`` maps each service that differs to ``(before, after)``.
+    """
+    before = dict((service, normalise(value)) for service, value in (current or {}).items() if service in SERVICES)
+    target = dict(before)
+    if every is not None:
+        target.update((service, normalise(every)) for service in before)
+    target.update((service, normalise(value)) for service, value in (wanted or {}).items() if value is not None)
+    changes = dict((service, (before.get(service), value)) for service, value in target.items()
+                   if before.get(service) != value)
+    return changes, target

@@ -1,0 +1,507 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the bicom.pbxware collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Enhanced services: config tables, plan (edit arguments, write order, idempotence), errors, converge.
+
+Read shapes are those of ``pbxware.ext.es.<service>.configuration`` (the
+simulator's defaults of a new extension and the vendor reference's examples);
+edit arguments are checked as the form fields they go over the wire as.
+"""
+
+import copy
+
+import pytest
+
+from ansible_collections.bicom.pbxware.plugins.module_utils.client import PBXwareTransportError
+from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import ColonList, CommaList, encode_params
+from ansible_collections.bicom.pbxware.plugins.module_utils.enhanced_services import (
+    EnhancedServiceConverger, check_input, check_service_names, config_of, flatten_config, plan_service,
+    plan_states, read_view, service_resource, shape)
+from ansible_collections.bicom.pbxware.plugins.module_utils.es_config import EDITABLE
+from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_bool
+from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
+
+CONDITIONS = ("unconditional", "busy", "no answer", "line unavailable")
+
+# What ``configuration`` answers for a new extension: the simulator's defaults as read over HTTP
+# (tenant mode, so caller ID shows only ``callerid``; ``_``-keys hidden; empty ``suspends`` as ``[]``).
+DEFAULTS = {
+    "callerid": {"callerid": ""},
+    "callfilters": {"telemarketer": "0", "callers": ["anonymous"], "dtypes": ["do_nothing"], "destinations": [""]},
+    "callscreening": {"timeout": "", "dopts": "", "dtype": "", "replacecid": "", "preamble": "", "greeting": "",
+                      "pausebeforerec": "", "recordlen": "", "greetingwithname": "0", "lastd": "", "voicemail": "0",
+                      "destinations": [], "delays": [], "suspends": []},
+    "dnd": {"dnd": "0", "dst": "", "dsttype": "voicemail", "duration": ""},
+    "callfwd": {"play": "0", "cid": "0", "enabled": [], "destinations": dict((c, []) for c in CONDITIONS),
+                "timeouts": dict((c, []) for c in CONDITIONS)},
+    "followme": {"destinations": [], "timeouts": [], "dopts": "", "lastd": "", "voicemail": "0", "confirm_calls": "0"},
+    "instrecord": {"silent": "0", "emailrec": "0"},
+    "remoteaccess": {"callerids": [], "pins": [], "pid": "", "require_pin": "1", "timeout": "", "dial_opts": ""},
+    "phonecallback": {"callerids": [], "numbers": []},
+    "grouphunt": {"destinations": [], "delays": [], "suspends": [], "dopts": "", "lastd": "", "timeout": "",
+                  "voicemail": "0", "confirmcalls": "0"},
+    "mobilenumbers": {"mobiles": [], "labels": []},
+    "sppage": {"extensions": []},
+    "blflist": {"exts": [], "labels": [], "blfs": [], "blf_start": 1, "blf_cleanup": 0, "cart_only": 0},
+    "speeddial": {"codes": [], "names": [], "destinations": []},
+    "extoperationtimes": {"timeout": "", "dial_opts": "", "sequential": "", "last_dest": "", "destinations": [],
+                          "ot_time_from": [], "ot_time_to": [], "ot_days_array": []},
+}
+
+# The vendor reference's configuration examples used below.
+FOLLOWME = {"destinations": ["106", "107"], "timeouts": ["10", "10"], "dopts": "tr", "lastd": "102", "voicemail": "1",
+            "confirm_calls": "1"}
+CALLSCREENING = {"timeout": "16", "dopts": "tTr", "dtype": "", "replacecid": "123412341234", "preamble": "",
+                 "greeting": "", "pausebeforerec": "1", "recordlen": "11", "greetingwithname": "1", "lastd": "5435345",
+                 "voicemail": "1", "destinations": ["100", "101", "102"], "delays": ["16", "22", "33"],
+                 "suspends": {"0": "on", "2": "on"}}
+REMOTEACCESS = {"callerids": ["21345678", "11223344"], "pins": ["1", "0"], "pid": "3", "require_pin": "1",
+                "timeout": "12", "dial_opts": "rT"}
+CALLFWD = {"play": "1", "cid": "1", "enabled": ["unconditional", "busy"],
+           "destinations": {"unconditional": [], "busy": ["106", "107"], "no answer": ["106", "107"],
+                            "line unavailable": []},
+           "timeouts": {"unconditional": [], "busy": ["", ""], "no answer": ["10", "10"], "line unavailable": []}}
+# Caller ID outside tenant mode.
+CALLERID = {"callerid": "6666667", "emergency_callerid": "88888888", "callerid:TestTrunk": "111",
+            "callerid:TestTrunk:privacy": "anonymous", "callerid:TestTrunk2": "333",
+            "callerid:TestTrunk2:privacy": "anonymous_id",
+            "allowed_callerids": {"1": {"callerid": "111", "label": "999"}}}
+
+
+def wire(arguments):
+    """Edit arguments as the form fields sent (lists joined as the API wants them)."""
+    return dict(encode_params(arguments))
+
+
+def plan_config(service, config, raw, **params):
+    """Plan a config change of a disabled service, its OSC off."""
+    return plan_service(service, dict(params, config=config), "no", "no", copy.deepcopy(raw))
+
+
+def replan(service, params, service_plan):
+    """Plan the same task against the predicted result, read back as ``configuration`` would answer."""
+    after = service_plan.plan.after
+    return plan_service(service, params, after["state"], after["osc"], config_of(after))
+
+
+# -- one edit per service, in the API's names and encodings, then nothing left to do ------------------
+
+EDITS = [
+    ("callerid", {"callerid": "Mr Smith"}, {"callerid": "Mr Smith"}),
+    ("callfilters", {"dtypes": ["voicemail"]},
+     {"callers": "anonymous,", "dtypes": "voicemail,", "destinations": ","}),
+    ("callscreening", {"destinations": [100, 101, 102], "delays": [16, 22, 33], "suspends": {"0": "on", "2": "on"},
+                       "dtype": 1, "recordlen": 11},
+     {"destinations": "100,101,102", "delays": "16,22,33", "suspends": "1,0,1", "dtypes": "1", "recordlen": "11"}),
+    ("dnd", {"dnd": 1, "dst": 123, "dsttype": "call forward"}, {"dnd": "1", "dst": "123", "dsttype": "call forward"}),
+    ("callfwd", {"enabled": ["busy", "unconditional"], "destinations": {"busy": ["106", "107"]},
+                 "timeouts": {"busy": ["", 10]}},
+     {"enabled": "unconditional,busy", "busy_dests": "106,107", "busy_timeouts": ",10"}),
+    ("followme", {"destinations": [106, 107], "timeouts": [10, "10"], "voicemail": True},
+     {"destinations": "106,107", "timeouts": "10,10", "voicemail": "1"}),
+    ("instrecord", {"silent": True}, {"silent": "1", "emailrec": "0"}),
+    ("remoteaccess", {"callerids": ["21345678"], "pins": [True], "require_pin": False, "dial_opts": "rT", "timeout": 12},
+     {"callerids": "21345678", "pins": "1", "requirepin": "0", "dopts": "rT", "timeout": "12"}),
+    ("phonecallback", {"callerids": ["12015618445", "12015618446"], "numbers": ["447441907999", "447441907888"]},
+     {"callerids": "12015618445,12015618446", "numbers": "447441907999,447441907888"}),
+    ("grouphunt", {"destinations": [100, 101], "delays": [1, 2], "suspends": [True, False], "confirmcalls": "yes"},
+     {"destinations": "100,101", "delays": "1,2", "suspends": "1,0", "confirmcalls": "1"}),
+    ("mobilenumbers", {"mobiles": ["12015618445", "12015618444"], "labels": ["Number one", "Number two"]},
+     {"mobiles": "12015618445,12015618444", "labels": "Number one,Number two"}),
+    ("sppage", {"extensions": [106, 107, 108]}, {"extensions": "106,107,108"}),
+    ("blflist", {"exts": ["122", "123"], "labels": ["Test", "Test 1"], "blfs": [1, 0], "blf_cleanup": True},
+     {"exts": "122,123", "labels": "Test,Test 1", "blfs": "1,0", "blf_cleanup": "1"}),
+    ("speeddial", {"codes": [11, 22], "names": ["test1", "test2"], "destinations": [106, 107]},
+     {"codes": "11,22", "names": "test1,test2", "destinations": "106,107"}),
+]
+
+
+def test_every_editable_service_has_an_edit_case():
+    assert sorted(service for service, _, _ in EDITS) == sorted(EDITABLE)
+    assert len(EDITABLE) == 14 and "extoperationtimes" not in EDITABLE
+
+
+@pytest.mark.parametrize("service,config,sent", EDITS, ids=[case[0] for case in EDITS])
+def test_config_change_is_one_edit_and_converges(service, config, sent):
+    params = {"config": config}
+    service_plan = plan_config(service, config, DEFAULTS[service])
+    assert service_plan.changed
+    assert [method for method, _ in service_plan.writes] == ["edit"]
+    assert wire(service_plan.writes[0][1]) == sent
+    again = replan(service, params, service_plan)
+    assert not again.changed and again.writes == []
+
+
+def test_callfilters_keeps_a_real_destination_without_a_trailing_row():
+    service_plan = plan_config("callfilters", {"callers": ["anonymous", "300"], "dtypes": ["voicemail", "busy"],
+                                               "destinations": ["123", ""]}, DEFAULTS["callfilters"])
+    assert wire(service_plan.writes[0][1]) == {"callers": "anonymous,300", "dtypes": "voicemail,busy",
+                                               "destinations": "123,"}
+
+
+# -- partial edits: keys not given keep their values, only required ones are resent ---------------------
+
+PARTIAL = [
+    ("followme", FOLLOWME, {"dopts": "T"}, {"dopts": "T", "destinations": "106,107", "timeouts": "10,10"}),
+    ("dnd", {"dnd": "0", "dst": "123", "dsttype": "voicemail", "duration": "1"}, {"dst": "200"}, {"dst": "200"}),
+    ("callscreening", CALLSCREENING, {"timeout": 20},
+     {"timeout": "20", "destinations": "100,101,102", "delays": "16,22,33", "suspends": "1,0,1", "recordlen": "11"}),
+    ("remoteaccess", REMOTEACCESS, {"timeout": 30},
+     {"timeout": "30", "callerids": "21345678,11223344", "pins": "1,0", "requirepin": "1"}),
+    ("callfwd", CALLFWD, {"timeouts": {"no answer": [20, 20]}}, {"noansw_timeouts": "20,20", "noansw_dests": "106,107"}),
+    ("instrecord", {"silent": "0", "emailrec": "1"}, {"silent": "1"}, {"silent": "1", "emailrec": "1"}),
+]
+
+
+@pytest.mark.parametrize("service,raw,config,sent", PARTIAL, ids=[case[0] for case in PARTIAL])
+def test_partial_edit_sends_the_change_and_required_arguments_only(service, raw, config, sent):
+    service_plan = plan_config(service, config, raw)
+    assert len(service_plan.plan.changes) == 1
+    assert wire(service_plan.writes[0][1]) == sent
+    before, after = config_of(service_plan.plan.before), config_of(service_plan.plan.after)
+    key = next(iter(config))
+    assert before != after and dict(before, **{key: after[key]}) == after
+
+
+def test_callscreening_suspends_follow_changed_destinations():
+    config = {"destinations": [100, 101, 102, 103], "delays": [1, 2, 3, 4]}
+    service_plan = plan_config("callscreening", config, CALLSCREENING)
+    assert wire(service_plan.writes[0][1])["suspends"] == "1,0,1,0"
+
+
+# -- parallel lists ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("service,config,parameter", [
+    ("followme", {"destinations": ["106"], "timeouts": ["10", "10"]}, "config.destinations"),
+    ("callfwd", {"destinations": {"busy": ["106", "107"]}, "timeouts": {"busy": ["10"]}}, "config.destinations.busy"),
+    ("speeddial", {"codes": ["11"], "names": ["a", "b"], "destinations": ["106"]}, "config.codes"),
+    ("blflist", {"exts": ["122"], "labels": ["a"], "blfs": [1, 0]}, "config.exts"),
+    ("callfilters", {"callers": ["anonymous"], "dtypes": ["voicemail"], "destinations": ["1", "2"]}, "config.callers"),
+], ids=["followme", "callfwd", "speeddial", "blflist", "callfilters"])
+def test_mismatched_lists_given_together_fail_before_any_read(service, config, parameter):
+    with pytest.raises(ReconcileError) as err:
+        check_input(service, {"config": config})
+    assert err.value.parameter == parameter
+    assert "must have the same number of items" in err.value.message
+
+
+def test_mismatch_with_the_current_record_fails_when_planned():
+    params = {"config": {"timeouts": ["10"]}}
+    check_input("followme", params)
+    with pytest.raises(ReconcileError) as err:
+        plan_service("followme", params, "no", "no", FOLLOWME)
+    assert err.value.parameter == "config.destinations" and "destinations=2, timeouts=1" in err.value.message
+
+
+# -- refused input ------------------------------------------------------------------------------
+
+ERRORS = [
+    ("callpickup", None, {"enabled": True}, "config", "callpickup has no configuration"),
+    ("followme", FOLLOWME, {"dopt": "t"}, "config.dopt",
+     "allowed: confirm_calls, destinations, dopts, lastd, timeouts, voicemail"),
+    ("callfwd", CALLFWD, {"destinations": {"bsy": ["1"]}}, "config.destinations.bsy", "is not a setting of callfwd"),
+    ("callfwd", CALLFWD, {"destinations": ["1"]}, "config.destinations", "must be a dict by condition"),
+    ("followme", FOLLOWME, {"destinations": [], "timeouts": []}, "config.destinations", "cannot be empty"),
+    ("callfilters", DEFAULTS["callfilters"], {"callers": ["300"], "dtypes": ["busy"], "destinations": [""]},
+     "config.callers", "must start with 'anonymous'"),
+    ("callfilters", DEFAULTS["callfilters"], {"dtypes": ["busy"]}, "config.dtypes", "not allowed for anonymous"),
+    ("callfilters", DEFAULTS["callfilters"],
+     {"callers": ["anonymous", "300"], "dtypes": ["voicemail", "do_nothing"], "destinations": ["", ""]},
+     "config.dtypes", "not allowed for caller 300"),
+    ("callscreening", CALLSCREENING, {"dtype": 2}, "config.dtype", "must be one of"),
+    ("speeddial", DEFAULTS["speeddial"], {"codes": [11, 11], "names": ["a", "b"], "destinations": [1, 2]},
+     "config.codes", "lists 11 more than once"),
+    ("callscreening", CALLSCREENING, {"suspends": {"3": "on"}}, "config.suspends", "only 3 destinations"),
+    ("remoteaccess", REMOTEACCESS, {"pid": "4"}, "config.pid", "cannot be changed"),
+    ("extoperationtimes", DEFAULTS["extoperationtimes"], {"timeout": "5"}, "config.timeout", "is read-only"),
+    ("dnd", DEFAULTS["dnd"], {"dsttype": "email"}, "config.dsttype", "invalid value 'email'"),
+    ("followme", DEFAULTS["followme"], {"destinations": ["106"], "timeouts": [""]}, "config",
+     "cannot be sent as edit argument timeouts"),
+    ("callerid", {"callerid": "x"}, {"callerid": "x", "emergency_callerid": "911"}, "config.emergency_callerid",
+     "exist only outside tenant mode"),
+]
+
+
+@pytest.mark.parametrize("service,raw,config,parameter,message", ERRORS,
+                         ids=["%s-%s" % (case[0], case[3]) for case in ERRORS])
+def test_refused_config(service, raw, config, parameter, message):
+    with pytest.raises(ReconcileError) as err:
+        plan_config(service, config, raw)
+    assert err.value.parameter == parameter
+    assert message in err.value.message
+
+
+@pytest.mark.parametrize("service,raw,config", [
+    ("remoteaccess", REMOTEACCESS, {"pid": 3}),
+    ("extoperationtimes", DEFAULTS["extoperationtimes"], dict(DEFAULTS["extoperationtimes"])),
+    ("callfilters", DEFAULTS["callfilters"], {"telemarketer": False, "destinations": [None]}),
+], ids=["remoteaccess-pid", "extoperationtimes", "callfilters-none-item"])
+def test_read_only_values_equal_to_the_record_are_no_change(service, raw, config):
+    service_plan = plan_config(service, config, raw)
+    assert not service_plan.changed and service_plan.writes == []
+
+
+def test_single_empty_item_is_left_out_where_the_server_defaults_it():
+    service_plan = plan_config("callfwd", {"destinations": {"busy": ["106"]}, "timeouts": {"busy": [""]}},
+                               DEFAULTS["callfwd"])
+    assert wire(service_plan.writes[0][1]) == {"busy_dests": "106"}
+    assert service_plan.plan.after["config.timeouts.busy"] == [""]
+
+
+def test_sppage_quiet_is_never_compared_but_sent_when_forced_or_with_an_edit():
+    raw = {"extensions": ["106"]}
+    assert plan_config("sppage", {"quiet": True}, raw).writes == []
+    forced = plan_service("sppage", {"config": {"quiet": True}}, "no", "no", raw, force_write_only=True)
+    assert wire(forced.writes[0][1]) == {"quiet": "1"}
+    with_edit = plan_config("sppage", {"quiet": True, "extensions": [107]}, raw)
+    assert wire(with_edit.writes[0][1]) == {"quiet": "1", "extensions": "107"}
+
+
+# -- state and OSC --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("params,state,osc,writes", [
+    ({"state": "enabled"}, "no", "no", [("set", {"state": "yes"})]),
+    ({"state": "pin"}, "yes", "no", [("set", {"state": "pin"})]),
+    ({"state": "disabled"}, "pin", "no", [("set", {"state": "no"})]),
+    ({"osc": True}, "no", "no", [("set_osc", {"state": "yes"})]),
+    ({"osc": False}, "no", "yes", [("set_osc", {"state": "no"})]),
+    ({"state": "enabled", "osc": True}, "yes", "yes", []),
+    ({"state": "pin", "osc": False, "config": {"dopts": "t"}}, "no", "yes",
+     [("edit", {"dopts": "t", "destinations": ["106", "107"], "timeouts": ["10", "10"]}),
+      ("set_osc", {"state": "no"}), ("set", {"state": "pin"})]),
+    ({"state": "disabled", "osc": True, "config": {"dopts": "t"}}, "yes", "no",
+     [("set", {"state": "no"}), ("edit", {"dopts": "t", "destinations": ["106", "107"], "timeouts": ["10", "10"]}),
+      ("set_osc", {"state": "yes"})]),
+], ids=["enable", "pin", "disable", "osc-on", "osc-off", "equal", "edit-osc-set", "disable-first"])
+def test_state_and_osc_writes_in_order(params, state, osc, writes):
+    service_plan = plan_service("followme", params, state, osc, FOLLOWME)
+    assert service_plan.writes == writes
+    assert service_plan.changed == bool(writes)
+
+
+def test_current_state_and_osc_read_as_names_and_booleans():
+    service_plan = plan_service("callpickup", {}, "pin", "yes", None)
+    assert service_plan.plan.before == {"state": "pin", "osc": True}
+    assert shape("callpickup", service_plan.plan.before) == {"state": "pin", "osc": True}
+
+
+def test_invalid_state_is_refused():
+    with pytest.raises(ReconcileError) as err:
+        plan_service("dnd", {"state": "on"}, "no", "no", DEFAULTS["dnd"])
+    assert err.value.parameter == "state"
+
+
+def test_numbers_strings_and_booleans_compare_equal():
+    config = {"timeouts": [10, "10"], "destinations": [106, "107"], "voicemail": True, "confirm_calls": "yes",
+              "lastd": 102}
+    service_plan = plan_config("followme", config, FOLLOWME)
+    assert not service_plan.changed and service_plan.writes == []
+
+
+def test_api_shapes_compare_equal_to_lists():
+    raw = dict(DEFAULTS["blflist"], exts=["122"], labels=["Test"], blfs=[1])
+    service_plan = plan_config("blflist", {"exts": "122", "labels": ["Test"], "blfs": ["yes"], "blf_start": "1"}, raw)
+    assert not service_plan.changed
+    suspended = plan_config("callscreening", {"suspends": [1, 0, 1]}, CALLSCREENING)
+    assert not suspended.changed
+
+
+# -- caller ID outside tenant mode -----------------------------------------------------------------
+
+def test_one_trunk_change_sends_every_trunk_as_colon_lists():
+    service_plan = plan_config("callerid", {"callerid:TestTrunk2": "444"}, CALLERID)
+    arguments = service_plan.writes[0][1]
+    assert isinstance(arguments["trunks"], ColonList)
+    assert wire(arguments) == {"callerid": "6666667", "trunks": "TestTrunk:TestTrunk2", "tcallerids": "111:444",
+                               "tprivacies": "0:1"}
+    assert not replan("callerid", {"config": {"callerid:TestTrunk2": "444"}}, service_plan).changed
+
+
+def test_new_trunk_is_added_with_its_privacy_index():
+    config = {"callerid:New.Trunk": "555", "callerid:New.Trunk:privacy": "anonymous_number_id"}
+    service_plan = plan_config("callerid", config, CALLERID)
+    assert service_plan.plan.changes["config.callerid:New.Trunk"] == ("", "555")
+    assert wire(service_plan.writes[0][1]) == {"callerid": "6666667", "trunks": "New.Trunk:TestTrunk:TestTrunk2",
+                                               "tcallerids": "555:111:333", "tprivacies": "3:0:1"}
+    after = config_of(service_plan.plan.after)
+    assert after["callerid:New.Trunk"] == "555" and after["callerid:New.Trunk:privacy"] == "anonymous_number_id"
+    assert not replan("callerid", {"config": config}, service_plan).changed
+
+
+def test_trunk_without_privacy_defaults_to_none():
+    service_plan = plan_config("callerid", {"callerid:NewTrunk": "555"}, CALLERID)
+    assert wire(service_plan.writes[0][1])["tprivacies"] == "4:0:1"
+
+
+def test_allowed_callerids_as_a_list_equal_the_numbered_dict():
+    same = plan_config("callerid", {"allowed_callerids": [{"callerid": 111, "label": "999"}]}, CALLERID)
+    assert not same.changed
+    more = plan_config("callerid", {"allowed_callerids": [{"callerid": "111", "label": "999"},
+                                                          {"callerid": "222", "label": "888"}]}, CALLERID)
+    assert wire(more.writes[0][1]) == {"callerid": "6666667", "anums": "111:222", "alabels": "999:888"}
+
+
+def test_emergency_callerid_is_sent_as_emergencycid():
+    service_plan = plan_config("callerid", {"emergency_callerid": "112"}, CALLERID)
+    assert wire(service_plan.writes[0][1]) == {"emergencycid": "112", "callerid": "6666667"}
+
+
+def test_trunk_keys_are_refused_in_tenant_mode():
+    with pytest.raises(ReconcileError) as err:
+        plan_config("callerid", {"callerid:TestTrunk": "1"}, {"callerid": "x"})
+    assert err.value.parameter == "config.callerid:TestTrunk"
+
+
+def test_privacy_of_a_trunk_without_callerid_is_refused():
+    # The trunk would be left out of trunks=, so the server could never store its privacy.
+    with pytest.raises(ReconcileError) as err:
+        plan_config("callerid", {"callerid:NewTrunk:privacy": "anonymous"}, CALLERID)
+    assert err.value.parameter == "config.callerid:NewTrunk:privacy"
+
+
+def test_trunk_with_an_emptied_callerid_is_left_out():
+    service_plan = plan_config("callerid", {"callerid:TestTrunk": ""}, CALLERID)
+    assert wire(service_plan.writes[0][1]) == {"callerid": "6666667", "trunks": "TestTrunk2", "tcallerids": "333",
+                                               "tprivacies": "1"}
+
+
+def test_emptied_trunk_callerid_predicts_privacy_none():
+    # The server drops the trunk, so its privacy then reads back as none.
+    service_plan = plan_config("callerid", {"callerid:TestTrunk": ""}, CALLERID)
+    assert service_plan.plan.after["config.callerid:TestTrunk:privacy"] == "none"
+
+
+# -- bulk states -------------------------------------------------------------------------------------
+
+def test_plan_states_applies_all_then_overrides():
+    current = {"dnd": "no", "callpickup": "pin", "followme": "yes", "unknown": "yes"}
+    changes, after = plan_states(current, {"dnd": "enabled", "followme": None}, "no")
+    assert changes == {"dnd": ("disabled", "enabled"), "callpickup": ("pin", "disabled"),
+                       "followme": ("enabled", "disabled")}
+    assert after == {"dnd": "enabled", "callpickup": "disabled", "followme": "disabled"}
+
+
+def test_plan_states_lists_only_differences():
+    changes, after = plan_states({"dnd": "yes", "followme": "pin"}, {"dnd": "enabled", "followme": "disabled"})
+    assert changes == {"followme": ("pin", "disabled")} and after["dnd"] == "enabled"
+
+
+def test_plan_states_for_osc():
+    changes, after = plan_states({"dnd": "yes", "callpickup": "no"}, {"dnd": False, "callpickup": "no"}, None,
+                                 to_bool)
+    assert changes == {"dnd": (True, False)} and after == {"dnd": False, "callpickup": False}
+
+
+def test_unknown_service_names_are_refused():
+    check_service_names({"dnd": "yes"}, "states")
+    with pytest.raises(ReconcileError) as err:
+        check_service_names({"dnd": "yes", "bogus": "no"}, "states")
+    assert err.value.parameter == "states" and "unknown services bogus" in err.value.message
+
+
+# -- converge against a fake API ----------------------------------------------------------------------
+
+class FakeClient(object):
+    """Follow me of one extension in memory; ``edit`` stores its arguments under their own names."""
+
+    def __init__(self, config=None, fault=None, keep_edits=True):
+        self.state, self.osc = "no", "no"
+        self.config = copy.deepcopy(config or FOLLOWME)
+        self.calls = []
+        self.fault = fault  # raised by the first write, after applying it
+        self.keep_edits = keep_edits
+
+    def read(self, action, params):
+        self.calls.append((action, dict(params)))
+        method = action.rsplit(".", 1)[1]
+        if method == "configuration":
+            return copy.deepcopy(self.config)
+        return {"state": self.state if method == "get" else self.osc}
+
+    def write(self, action, params):
+        self.calls.append((action, dict(params)))
+        method = action.rsplit(".", 1)[1]
+        arguments = dict((key, value) for key, value in params.items() if key not in ("server", "id"))
+        if method == "set":
+            self.state = arguments["state"]
+        elif method == "set_osc":
+            self.osc = arguments["state"]
+        elif self.keep_edits:
+            self.config.update((key, list(value) if isinstance(value, list) else value)
+                               for key, value in arguments.items())
+        if self.fault:
+            fault, self.fault = self.fault, None
+            raise fault
+        return {"success": "ok"}
+
+    def writes(self):
+        return [call for call in self.calls if call[0].rsplit(".", 1)[1] in ("edit", "set", "set_osc")]
+
+
+def converge(client, params, check_mode=False):
+    converger = EnhancedServiceConverger(client, "2", "11", "followme")
+    return converger, converger.converge(params, check_mode=check_mode)
+
+
+TASK = {"state": "enabled", "config": {"timeouts": [20, 20]}}
+
+
+def test_check_mode_predicts_without_writing():
+    client = FakeClient()
+    _, result = converge(client, TASK, check_mode=True)
+    assert result["changed"] and client.writes() == []
+    assert result["after"]["state"] == "enabled" and result["after"]["config"]["timeouts"] == ["20", "20"]
+    assert result["proposed"] == {"state": "enabled", "config": {"timeouts": ["20", "20"]}}
+    assert result["diff"]["before"]["config"]["timeouts"] == ["10", "10"]
+
+
+def test_real_run_writes_then_reads_back():
+    client = FakeClient()
+    converger, result = converge(client, TASK)
+    assert client.writes() == [
+        ("pbxware.ext.es.followme.edit", {"server": "2", "id": "11", "timeouts": CommaList(["20", "20"]),
+                                          "destinations": CommaList(["106", "107"])}),
+        ("pbxware.ext.es.followme.set", {"server": "2", "id": "11", "state": "yes"})]
+    assert [action for action, _ in client.calls[-3:]] == [
+        "pbxware.ext.es.followme.get", "pbxware.ext.es.followme.get_osc", "pbxware.ext.es.followme.configuration"]
+    assert result["changed"] and result["after"]["config"]["timeouts"] == ["20", "20"]
+    assert converger.warnings == []
+    _, again = converge(client, TASK)
+    assert not again["changed"] and len(client.writes()) == 2
+
+
+def test_uncertain_write_is_not_resent_and_warns():
+    fault = PBXwareTransportError("no answer within 30s", "pbxware.ext.es.followme.edit", reached_server=True)
+    client = FakeClient(fault=fault)
+    converger, result = converge(client, TASK)
+    assert [action for action, _ in client.writes()] == ["pbxware.ext.es.followme.edit",
+                                                         "pbxware.ext.es.followme.set"]
+    assert result["after"]["config"]["timeouts"] == ["20", "20"]
+    assert len(converger.warnings) == 1 and "did not answer cleanly" in converger.warnings[0]
+
+
+def test_write_that_never_left_is_raised():
+    fault = PBXwareTransportError("refused", "pbxware.ext.es.followme.edit", reached_server=False)
+    client = FakeClient(fault=fault)
+    with pytest.raises(PBXwareTransportError):
+        converge(client, TASK)
+    assert len(client.writes()) == 1
+
+
+def test_change_the_server_did_not_keep_is_warned():
+    converger, result = converge(FakeClient(keep_edits=False), TASK)
+    assert result["changed"] and result["after"]["config"]["timeouts"] == ["10", "10"]
+    assert converger.warnings == ["followme: the server accepted config.timeouts=['20', '20'] but now reports "
+                                  "['10', '10']; a rerun will try again"]
+
+
+# -- nested config round trip ---------------------------------------------------------------------------
+
+def test_callfwd_nested_config_round_trips():
+    flat = flatten_config("callfwd", CALLFWD)
+    assert flat["config.destinations.busy"] == ["106", "107"] and flat["config.timeouts.no answer"] == ["10", "10"]
+    assert config_of(flat) == CALLFWD
+    view = read_view(service_resource("callfwd"), "yes", "no", CALLFWD)
+    assert view["config.timeouts.busy"] == ["", ""] and view["state"] == "enabled"
+    assert shape("callfwd", view) == {"state": "enabled", "osc": False, "config": CALLFWD}
