@@ -101,7 +101,7 @@ def config_of(view):
         if not name.startswith(PREFIX):
             continue
         key = name[len(PREFIX):]
-        head, _, sub = key.partition(".")
+        head, dot, sub = key.partition(".")
         if sub and not key.startswith("callerid:"):
             config.setdefault(head, {})[sub] = value
         else:
@@ -129,7 +129,7 @@ def read_view(resource, state, osc, raw_config):
         if not item.name.startswith(PREFIX) or item.write_only:
             continue
         key = item.name[len(PREFIX):]
-        head, _, sub = key.partition(".")
+        head, dot, sub = key.partition(".")
         if key in config:
             view[item.name] = item.normalize(config[key])
         elif sub and isinstance(config.get(head), dict) and sub in config[head]:

@@ -270,16 +270,18 @@ INSTRECORD = ServiceConfig([field("silent", normalize=flag), field("emailrec", n
 
 # -- call forwarding ----------------------------------------------------------------------------------
 
+# Condition as read -> its prefix in edit arguments (``busy_dests``, ``noansw_timeouts``).
 FORWARD_CONDITIONS = (("unconditional", "uncond"), ("busy", "busy"), ("no answer", "noansw"),
                       ("line unavailable", "unavail"))
+CONDITION_NAMES = tuple(dict(FORWARD_CONDITIONS))
 
 
 def forward_conditions(value):
     """Enabled conditions, in the API's order, each once."""
-    chosen = items(choice(*[condition for condition, _ in FORWARD_CONDITIONS]))(value)
+    chosen = items(choice(*CONDITION_NAMES))(value)
     if chosen is None:
         return None
-    return [condition for condition, _ in FORWARD_CONDITIONS if condition in chosen]
+    return [condition for condition in CONDITION_NAMES if condition in chosen]
 
 
 CALLFWD = ServiceConfig(
@@ -289,8 +291,8 @@ CALLFWD = ServiceConfig(
        for condition, short in FORWARD_CONDITIONS]
     + [list_field("timeouts." + condition, api=short + "_timeouts", each=digits)
        for condition, short in FORWARD_CONDITIONS],
-    groups=[("destinations." + condition, "timeouts." + condition) for condition, _ in FORWARD_CONDITIONS],
-    defaulted=[short + "_timeouts" for _, short in FORWARD_CONDITIONS])
+    groups=[("destinations." + condition, "timeouts." + condition) for condition in CONDITION_NAMES],
+    defaulted=[short + "_timeouts" for short in dict(FORWARD_CONDITIONS).values()])
 
 # -- follow me, group hunt, remote access, phone callback, mobile numbers, speed dial ---------------
 

@@ -29,7 +29,7 @@ options:
     required: true
   states:
     description:
-      - Service name to V(enabled), V(disabled) or V(pin), for example C({dnd: enabled, callfwd: pin}).
+      - "Service name to V(enabled), V(disabled) or V(pin), for example C({dnd: enabled, callfwd: pin})."
       - Service names are those of M(bicom.pbxware.pbxware_enhanced_service)'s O(bicom.pbxware.pbxware_enhanced_service#module:service).
     type: dict
   all:
@@ -37,7 +37,7 @@ options:
     type: str
     choices: [enabled, disabled]
   osc:
-    description: Service name to OSC state, for example C({dnd: true, callfwd: false}).
+    description: "Service name to OSC state, for example C({dnd: true, callfwd: false})."
     type: dict
   all_osc:
     description: The OSC state of every service not named in O(osc).
@@ -129,8 +129,8 @@ def main():
 
     def work():
         wanted = [kind for kind in KINDS if params[kind[0]] is not None or params[kind[1]] is not None]
-        for name, _, _, _, normalise, _ in wanted:
-            checked(params[name], name, normalise)
+        for kind in wanted:
+            checked(params[kind[0]], kind[0], kind[4])
         ids = {"server": module.server()}
         ids["id"] = find_extension_id(module.client, ids["server"], params["extension"])
         result = {"changed": False, "id": ids["id"], "before": {}, "proposed": {}, "diff": {"before": {}, "after": {}}}

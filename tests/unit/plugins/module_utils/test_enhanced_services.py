@@ -118,7 +118,7 @@ EDITS = [
 
 
 def test_every_editable_service_has_an_edit_case():
-    assert sorted(service for service, _, _ in EDITS) == sorted(EDITABLE)
+    assert sorted(case[0] for case in EDITS) == sorted(EDITABLE)
     assert len(EDITABLE) == 14 and "extoperationtimes" not in EDITABLE
 
 
@@ -127,7 +127,7 @@ def test_config_change_is_one_edit_and_converges(service, config, sent):
     params = {"config": config}
     service_plan = plan_config(service, config, DEFAULTS[service])
     assert service_plan.changed
-    assert [method for method, _ in service_plan.writes] == ["edit"]
+    assert [write[0] for write in service_plan.writes] == ["edit"]
     assert wire(service_plan.writes[0][1]) == sent
     again = replan(service, params, service_plan)
     assert not again.changed and again.writes == []
@@ -449,7 +449,7 @@ TASK = {"state": "enabled", "config": {"timeouts": [20, 20]}}
 
 def test_check_mode_predicts_without_writing():
     client = FakeClient()
-    _, result = converge(client, TASK, check_mode=True)
+    result = converge(client, TASK, check_mode=True)[1]
     assert result["changed"] and client.writes() == []
     assert result["after"]["state"] == "enabled" and result["after"]["config"]["timeouts"] == ["20", "20"]
     assert result["proposed"] == {"state": "enabled", "config": {"timeouts": ["20", "20"]}}
@@ -463,11 +463,11 @@ def test_real_run_writes_then_reads_back():
         ("pbxware.ext.es.followme.edit", {"server": "2", "id": "11", "timeouts": CommaList(["20", "20"]),
                                           "destinations": CommaList(["106", "107"])}),
         ("pbxware.ext.es.followme.set", {"server": "2", "id": "11", "state": "yes"})]
-    assert [action for action, _ in client.calls[-3:]] == [
+    assert [call[0] for call in client.calls[-3:]] == [
         "pbxware.ext.es.followme.get", "pbxware.ext.es.followme.get_osc", "pbxware.ext.es.followme.configuration"]
     assert result["changed"] and result["after"]["config"]["timeouts"] == ["20", "20"]
     assert converger.warnings == []
-    _, again = converge(client, TASK)
+    again = converge(client, TASK)[1]
     assert not again["changed"] and len(client.writes()) == 2
 
 
@@ -475,8 +475,7 @@ def test_uncertain_write_is_not_resent_and_warns():
     fault = PBXwareTransportError("no answer within 30s", "pbxware.ext.es.followme.edit", reached_server=True)
     client = FakeClient(fault=fault)
     converger, result = converge(client, TASK)
-    assert [action for action, _ in client.writes()] == ["pbxware.ext.es.followme.edit",
-                                                         "pbxware.ext.es.followme.set"]
+    assert [call[0] for call in client.writes()] == ["pbxware.ext.es.followme.edit", "pbxware.ext.es.followme.set"]
     assert result["after"]["config"]["timeouts"] == ["20", "20"]
     assert len(converger.warnings) == 1 and "did not answer cleanly" in converger.warnings[0]
 
