@@ -101,7 +101,7 @@ def config_of(view):
         if not name.startswith(PREFIX):
             continue
         key = name[len(PREFIX):]
-        head, dot, sub = key.partition(".")
+        head, sub = key.split(".", 1) if "." in key else (key, "")
         if sub and not key.startswith("callerid:"):
             config.setdefault(head, {})[sub] = value
         else:
@@ -129,7 +129,7 @@ def read_view(resource, state, osc, raw_config):
         if not item.name.startswith(PREFIX) or item.write_only:
             continue
         key = item.name[len(PREFIX):]
-        head, dot, sub = key.partition(".")
+        head, sub = key.split(".", 1) if "." in key else (key, "")
         if key in config:
             view[item.name] = item.normalize(config[key])
         elif sub and isinstance(config.get(head), dict) and sub in config[head]:
@@ -243,7 +243,10 @@ def plan_service(service, params, state, osc, raw_config, force_write_only=False
         writes.append(("set_osc", {"state": OSC_FIELD.to_api(result_plan.after["osc"])}))
     if "state" in result_plan.changes:
         write = ("set", {"state": STATE_FIELD.to_api(result_plan.after["state"])})
-        writes.insert(0, write) if result_plan.after["state"] == "disabled" else writes.append(write)
+        if result_plan.after["state"] == "disabled":
+            writes.insert(0, write)
+        else:
+            writes.append(write)
     return ServicePlan(resource, result_plan, writes)
 
 
