@@ -71,7 +71,7 @@ COLOR := $(if $(filter true,$(CI)),--color no,)
 # before the others run; the rest all run, and the run fails if any failed.
 TEST_STEPS := !venv !venv-2.19 check lint changelog-lint docs-lint \
 	sanity-2.19 sanity-2.21 units-2.19 units-2.21 \
-	sim-test newman integration integration-2.19 inventory-test build ee-check
+	sim-test newman integrations inventory-test build ee-check
 
 # =============================================================================
 ##@ Main entry points
@@ -190,6 +190,10 @@ integration: venv stage ## ansible-test integration --venv against a fresh simul
 integration-2.19: venv venv-2.19 stage ## The same integration run under ansible-core 2.19 (Python 3.11)
 	@COLLECTION_ROOT=$(COLL_219) PATH="$(VBIN_219):$(VBIN):$$PATH" SIM_BIN=$(VBIN)/pbxware-sim \
 		$(ROOT)/tests/integration/run-integration.sh $(COLOR) $(INTEGRATION_ARGS)
+
+.PHONY: integrations
+integrations: venv venv-2.19 stage ## integration and integration-2.19 side by side (each one's output shown when it ends)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target integration integration-2.19
 
 .PHONY: inventory-test
 inventory-test: venv install ## Inventory plugin against the simulator: --list/--graph vs expected, cache, errors, scale (tests/inventory/run.sh)
