@@ -93,6 +93,7 @@ options:
     default: false
 notes:
   - Writes go in this order - C(edit), C(set_osc), C(set); a service being disabled is disabled first.
+  - At least one of O(state), O(osc) and O(config) is required.
   - A no-change run makes 4 API calls (tenant lookup, extension lookup, C(get), C(get_osc)), plus one
     C(configuration) read for a service that has one. With O(tenant_id) the tenant lookup is skipped.
 seealso:
@@ -198,7 +199,7 @@ ARGUMENT_SPEC = dict(
 
 
 def main():
-    module = PBXwareModule(ARGUMENT_SPEC, tenant_scoped=True)
+    module = PBXwareModule(ARGUMENT_SPEC, tenant_scoped=True, required_one_of=[("state", "osc", "config")])
     params = module.params
 
     def work():
