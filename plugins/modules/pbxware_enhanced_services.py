@@ -43,6 +43,7 @@ options:
     description: The OSC state of every service not named in O(osc).
     type: bool
 notes:
+  - At least one of O(states), O(all), O(osc) and O(all_osc) is required.
   - The server's C(all) argument is not used - the module compares every service and sends those that differ.
 seealso:
   - module: bicom.pbxware.pbxware_enhanced_service
