@@ -124,8 +124,21 @@ def field(key, api=_KEY, read=None, normalize=text, to_api=None, **kwargs):
                  to_api=to_api, **kwargs)
 
 
+def without(separator, each=text):
+    """An item normaliser refusing ``separator``: the item would split in two on the wire."""
+
+    def normalise(item):
+        item = each(item)
+        if item is not None and separator in item:
+            raise ValueError("%r cannot be used: the API splits the list on it" % separator)
+        return item
+
+    return normalise
+
+
 def list_field(key, api=_KEY, each=text, **kwargs):
-    return field(key, api=api, normalize=items(each), to_api=CommaList, **kwargs)
+    """A config key holding a list, sent as one comma-separated argument."""
+    return field(key, api=api, normalize=items(without(",", each)), to_api=CommaList, **kwargs)
 
 
 class ServiceConfig(object):
@@ -381,7 +394,8 @@ def allowed_callerids(value):
     for index, row in enumerate(rows, 1):
         if not isinstance(row, dict) or set(row) - {"callerid", "label"}:
             raise ValueError("each entry must be a dict with callerid and label")
-        result[str(index)] = {"callerid": to_str(row.get("callerid")) or "", "label": to_str(row.get("label")) or ""}
+        entry = dict((key, without(":")(row.get(key)) or "") for key in ("callerid", "label"))
+        result[str(index)] = entry
     return result
 
 
@@ -394,7 +408,7 @@ def _trunk_fields(raw_config, user_config):
             names.add(match.group(1))
     fields = []
     for name in sorted(names):
-        fields.append(field("callerid:%s" % name, api=None, to_api=lambda value: {}))
+        fields.append(field("callerid:%s" % name, api=None, normalize=without(":"), to_api=lambda value: {}))
         fields.append(field("callerid:%s:privacy" % name, api=None, normalize=choice(*PRIVACIES),
                             to_api=lambda value: {}))
     return fields

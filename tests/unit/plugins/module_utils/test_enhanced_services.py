@@ -504,3 +504,14 @@ def test_callfwd_nested_config_round_trips():
     view = read_view(service_resource("callfwd"), "yes", "no", CALLFWD)
     assert view["config.timeouts.busy"] == ["", ""] and view["state"] == "enabled"
     assert shape("callfwd", view) == {"state": "enabled", "osc": False, "config": CALLFWD}
+
+
+@pytest.mark.parametrize("service, config, parameter", [
+    ("phonecallback", {"callerids": ["1,2"], "numbers": ["3"]}, "config.callerids"),
+    ("callerid", {"allowed_callerids": [{"callerid": "1:2", "label": "x"}]}, "config.allowed_callerids"),
+    ("callerid", {"callerid:TestTrunk": "a:b"}, "config.callerid:TestTrunk"),
+])
+def test_list_separators_inside_items_are_refused_before_any_call(service, config, parameter):
+    with pytest.raises(ReconcileError) as err:
+        check_input(service, {"config": config})
+    assert err.value.parameter == parameter and "splits the list" in err.value.message
