@@ -14,7 +14,7 @@ The bulk ``states.*`` actions are planned by :func:`plan_states`.
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils import diff as diffs
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import PBXwareTransportError
+from ansible_collections.bicom.pbxware.plugins.module_utils.client import PBXwareResponseError, PBXwareTransportError
 from ansible_collections.bicom.pbxware.plugins.module_utils.es_config import (
     CONFIGS, EDITABLE, PREFIX, SERVICES, trunk_defaults)
 from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_bool, to_str
@@ -298,9 +298,9 @@ class EnhancedServiceConverger(object):
     def _write(self, method, arguments, service_plan):
         try:
             self.client.write(self.action(method), dict(self.ids, **arguments))
-        except PBXwareTransportError as err:
+        except (PBXwareTransportError, PBXwareResponseError) as err:
             # Never re-sent: the read-back after all writes shows whether it landed.
-            if not err.reached_server:
+            if not getattr(err, "reached_server", True):
                 raise
             self.warnings.append("%s: the server did not answer cleanly (%s); the result below is a fresh read"
                                  % (err.action, err.message))
@@ -311,6 +311,22 @@ class EnhancedServiceConverger(object):
                 continue
             self.warnings.append("%s: the server accepted %s=%r but now reports %r; a rerun will try again"
                                  % (self.service, name, new, after.get(name)))
+
+
+def read_services(client, server, extension_id, services):
+    """Service name -> ``{state, osc, config}`` for ``services``: two bulk reads plus one ``configuration`` each."""
+    ids = {"server": server, "id": extension_id}
+    selection = "all" if len(services) == len(SERVICES) else ",".join(services)
+    states = client.read("pbxware.ext.es.states.get", dict(ids, services=selection)) or {}
+    oscs = client.read("pbxware.ext.es.states.get_osc", dict(ids, services=selection)) or {}
+    found = {}
+    for service in services:
+        raw_config = None
+        if service in CONFIGS:
+            raw_config = client.read("pbxware.ext.es.%s.configuration" % service, ids)
+        found[service] = shape(service, read_view(service_resource(service, raw_config), states.get(service),
+                                                  oscs.get(service), raw_config))
+    return found
 
 
 # -- states in bulk -----------------------------------------------------------------------------
@@ -338,3 +354,48 @@ def plan_states(current, wanted, every=None, normalise=state_name):
     changes = dict((service, (before.get(service), value)) for service, value in target.items()
                    if before.get(service) != value)
     return changes, target
+
+
+# Option -> (its "all" option, read method, write method, normaliser, API spelling).
+STATE_KINDS = (
+    ("states", "all", "states.get", "states.set", state_name, STATES.get),
+    ("osc", "all_osc", "states.get_osc", "states.set_osc", to_bool, osc_value),
+)
+
+
+def check_states_input(params):
+    """The bulk options' service names and values, before any call."""
+    for kind in STATE_KINDS:
+        name, normalise = kind[0], kind[4]
+        check_service_names(params.get(name), name)
+        for service, value in (params.get(name) or {}).items():
+            try:
+                normalise(value)
+            except ValueError as err:
+                raise ReconcileError("%s.%s: %s" % (name, service, err), name)
+
+
+def converge_states(client, server, extension_id, params, check_mode=False):
+    """Bring the states and OSC states the task names to what it asks; the module's result.
+
+    Per kind: one read of every service, one write of those that differ (none in
+    check mode). The write answers only "success", so ``after`` is the plan.
+    """
+    ids = {"server": server, "id": extension_id}
+    result = {"changed": False, "before": {}, "proposed": {}, "diff": {"before": {}, "after": {}}}
+    for name, every, read, write, normalise, to_api in STATE_KINDS:
+        if params.get(name) is None and params.get(every) is None:
+            continue
+        current = client.read("pbxware.ext.es." + read, dict(ids, services="all"))
+        changes, after = plan_states(current, params.get(name), params.get(every), normalise)
+        if changes and not check_mode:
+            client.write("pbxware.ext.es." + write,
+                         dict(ids, **dict((service, to_api(new)) for service, (old, new) in changes.items())))
+        before = plan_states(current, {}, None, normalise)[1]
+        result["changed"] = result["changed"] or bool(changes)
+        result[name] = after
+        result["before"][name] = before
+        result["proposed"][name] = dict((service, new) for service, (old, new) in changes.items())
+        result["diff"]["before"][name] = before
+        result["diff"]["after"][name] = after
+    return result

@@ -209,9 +209,8 @@ def main():
         extension_id = find_extension_id(module.client, server, params["extension"])
         converger = EnhancedServiceConverger(module.client, server, extension_id, params["service"])
         result = converger.converge(desired, module.check_mode, params["force_write_only"])
-        output = dict(result["after"], changed=result["changed"], id=extension_id, before=result["before"],
-                      proposed=result["proposed"], diff=result["diff"], warnings=converger.warnings)
-        return output
+        return dict(result["after"], changed=result["changed"], id=extension_id, before=result["before"],
+                    proposed=result["proposed"], diff=result["diff"], warnings=converger.warnings)
 
     module.run(work)
 

@@ -78,8 +78,8 @@ enhanced_services:
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.enhanced_services import (
-    find_extension_id, read_view, service_resource, shape)
-from ansible_collections.bicom.pbxware.plugins.module_utils.es_config import CONFIGS, SERVICES
+    find_extension_id, read_services)
+from ansible_collections.bicom.pbxware.plugins.module_utils.es_config import SERVICES
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
 
 ARGUMENT_SPEC = dict(
@@ -94,19 +94,10 @@ def main():
 
     def work():
         chosen = [service for service in SERVICES if service in (params["services"] or SERVICES)]
-        ids = {"server": module.server()}
-        ids["id"] = find_extension_id(module.client, ids["server"], params["extension"])
-        selection = "all" if len(chosen) == len(SERVICES) else ",".join(chosen)
-        states = module.client.read("pbxware.ext.es.states.get", dict(ids, services=selection)) or {}
-        oscs = module.client.read("pbxware.ext.es.states.get_osc", dict(ids, services=selection)) or {}
-        found = {}
-        for service in chosen:
-            raw_config = None
-            if service in CONFIGS:
-                raw_config = module.client.read("pbxware.ext.es.%s.configuration" % service, ids)
-            resource = service_resource(service, raw_config)
-            found[service] = shape(service, read_view(resource, states.get(service), oscs.get(service), raw_config))
-        return {"changed": False, "id": ids["id"], "enhanced_services": found}
+        server = module.server()
+        extension_id = find_extension_id(module.client, server, params["extension"])
+        return {"changed": False, "id": extension_id,
+                "enhanced_services": read_services(module.client, server, extension_id, chosen)}
 
     module.run(work)
 

@@ -94,10 +94,8 @@ proposed:
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.enhanced_services import (
-    STATES, check_service_names, find_extension_id, osc_value, plan_states, state_name)
+    check_states_input, converge_states, find_extension_id)
 from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_bool
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),
@@ -107,50 +105,17 @@ ARGUMENT_SPEC = dict(
     all_osc=dict(type="bool"),
 )
 
-# Option -> (its "all" option, read action, write action, normaliser, API spelling).
-KINDS = (
-    ("states", "all", "states.get", "states.set", state_name, STATES.get),
-    ("osc", "all_osc", "states.get_osc", "states.set_osc", to_bool, osc_value),
-)
-
-
-def checked(mapping, parameter, normalise):
-    check_service_names(mapping, parameter)
-    for service, value in (mapping or {}).items():
-        try:
-            normalise(value)
-        except ValueError as err:
-            raise ReconcileError("%s.%s: %s" % (parameter, service, err), parameter)
-    return mapping
-
 
 def main():
     module = PBXwareModule(ARGUMENT_SPEC, tenant_scoped=True, required_one_of=[("states", "all", "osc", "all_osc")])
     params = module.params
 
     def work():
-        wanted = [kind for kind in KINDS if params[kind[0]] is not None or params[kind[1]] is not None]
-        for kind in wanted:
-            checked(params[kind[0]], kind[0], kind[4])
-        ids = {"server": module.server()}
-        ids["id"] = find_extension_id(module.client, ids["server"], params["extension"])
-        result = {"changed": False, "id": ids["id"], "before": {}, "proposed": {}, "diff": {"before": {}, "after": {}}}
-        for name, every, read, write, normalise, to_api in wanted:
-            action = "pbxware.ext.es.%s" % read
-            current = module.client.read(action, dict(ids, services="all"))
-            changes, after = plan_states(current, params[name], params[every], normalise)
-            # The answer to a write is a bare success: ``after`` is the plan, one read and one write in all.
-            if changes and not module.check_mode:
-                module.client.write("pbxware.ext.es.%s" % write,
-                                    dict(ids, **dict((service, to_api(new)) for service, (old, new) in changes.items())))
-            before = plan_states(current, {}, None, normalise)[1]
-            result["changed"] = result["changed"] or bool(changes)
-            result[name] = after
-            result["before"][name] = before
-            result["proposed"][name] = dict((service, new) for service, (old, new) in sorted(changes.items()))
-            result["diff"]["before"][name] = before
-            result["diff"]["after"][name] = after
-        return result
+        check_states_input(params)
+        server = module.server()
+        extension_id = find_extension_id(module.client, server, params["extension"])
+        result = converge_states(module.client, server, extension_id, params, module.check_mode)
+        return dict(result, id=extension_id)
 
     module.run(work)
 

@@ -13,11 +13,11 @@ import copy
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import PBXwareTransportError
+from ansible_collections.bicom.pbxware.plugins.module_utils.client import PBXwareResponseError, PBXwareTransportError
 from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import ColonList, CommaList, encode_params
 from ansible_collections.bicom.pbxware.plugins.module_utils.enhanced_services import (
-    EnhancedServiceConverger, check_input, check_service_names, config_of, flatten_config, plan_service,
-    plan_states, read_view, service_resource, shape)
+    EnhancedServiceConverger, check_input, check_service_names, check_states_input, config_of, converge_states,
+    flatten_config, plan_service, plan_states, read_services, read_view, service_resource, shape)
 from ansible_collections.bicom.pbxware.plugins.module_utils.es_config import EDITABLE
 from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_bool
 from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
@@ -515,3 +515,73 @@ def test_list_separators_inside_items_are_refused_before_any_call(service, confi
     with pytest.raises(ReconcileError) as err:
         check_input(service, {"config": config})
     assert err.value.parameter == parameter and "splits the list" in err.value.message
+
+
+def test_garbled_answer_to_a_write_is_not_resent_and_warns():
+    fault = PBXwareResponseError("the answer is not JSON", "pbxware.ext.es.followme.edit")
+    client = FakeClient(fault=fault)
+    converger, result = converge(client, TASK)
+    assert [call[0] for call in client.writes()] == ["pbxware.ext.es.followme.edit", "pbxware.ext.es.followme.set"]
+    assert result["after"]["config"]["timeouts"] == ["20", "20"] and len(converger.warnings) == 1
+
+
+class FakeStates(object):
+    """``states.*`` of one extension in memory."""
+
+    def __init__(self):
+        self.values = {"states.get": {"dnd": "no", "callfwd": "pin", "followme": "no"},
+                       "states.get_osc": {"dnd": "no", "callfwd": "yes", "followme": "no"}}
+        self.calls = []
+
+    def read(self, action, params):
+        self.calls.append((action, dict(params)))
+        return dict(self.values[action[len("pbxware.ext.es."):]])
+
+    def write(self, action, params):
+        self.calls.append((action, dict(params)))
+        target = self.values["states.get" if action.endswith(".set") else "states.get_osc"]
+        target.update((key, value) for key, value in params.items() if key not in ("server", "id"))
+
+
+def test_converge_states_reads_once_and_writes_only_what_differs():
+    client = FakeStates()
+    task = {"all": "disabled", "states": {"dnd": "enabled"}, "osc": {"callfwd": True}}
+    result = converge_states(client, "2", "11", task)
+    assert [call[0] for call in client.calls] == [
+        "pbxware.ext.es.states.get", "pbxware.ext.es.states.set", "pbxware.ext.es.states.get_osc"]
+    assert client.calls[1][1] == {"server": "2", "id": "11", "dnd": "yes", "callfwd": "no"}
+    assert result["changed"] and result["states"] == {"dnd": "enabled", "callfwd": "disabled", "followme": "disabled"}
+    assert result["proposed"] == {"states": {"dnd": "enabled", "callfwd": "disabled"}, "osc": {}}
+    assert not converge_states(client, "2", "11", task)["changed"]
+
+
+def test_converge_states_in_check_mode_writes_nothing():
+    client = FakeStates()
+    result = converge_states(client, "2", "11", {"all_osc": True}, check_mode=True)
+    assert [call[0] for call in client.calls] == ["pbxware.ext.es.states.get_osc"]
+    assert result["changed"] and result["diff"]["after"]["osc"] == {"dnd": True, "callfwd": True, "followme": True}
+    assert "states" not in result
+
+
+@pytest.mark.parametrize("params, parameter", [
+    ({"states": {"voicemail": "enabled"}}, "states"),
+    ({"states": {"dnd": "maybe"}}, "states"),
+    ({"osc": {"dnd": "sometimes"}}, "osc"),
+])
+def test_bad_bulk_input_is_refused(params, parameter):
+    with pytest.raises(ReconcileError) as err:
+        check_states_input(params)
+    assert err.value.parameter == parameter
+
+
+def test_read_services_uses_the_bulk_reads_and_one_configuration_per_service():
+    client = FakeClient()
+    client.read = lambda action, params: client.calls.append((action, dict(params))) or (
+        {"followme": "pin", "callpickup": "yes"} if action.endswith("states.get")
+        else {"followme": "no", "callpickup": "yes"} if action.endswith("states.get_osc") else copy.deepcopy(FOLLOWME))
+    found = read_services(client, "2", "11", ["followme", "callpickup"])
+    assert [call[0] for call in client.calls] == [
+        "pbxware.ext.es.states.get", "pbxware.ext.es.states.get_osc", "pbxware.ext.es.followme.configuration"]
+    assert client.calls[0][1]["services"] == "followme,callpickup"
+    assert found == {"followme": {"state": "pin", "osc": False, "config": FOLLOWME},
+                     "callpickup": {"state": "enabled", "osc": True}}
