@@ -161,30 +161,22 @@ import hashlib
 import json
 import re
 import threading
-
-try:
-    from concurrent.futures import ThreadPoolExecutor
-except ImportError:  # pragma: no cover
-    ThreadPoolExecutor = None
+from concurrent.futures import ThreadPoolExecutor
 
 from ansible.errors import AnsibleParserError
 from ansible.module_utils.common.text.converters import to_bytes, to_text
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
     PBXwareApiError, PBXwareClient, PBXwareError)
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import tenant_row
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, to_int, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import mask_settings
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import tenant_row
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, to_int, to_str
 
-MASK = "********"
 USER_AGENT_NAME = "bicom.pbxware.pbxware inventory"
 TENANTS_GROUP = "pbxware_tenants"
 SERVERS_GROUP = "pbxware_servers"
 PACKAGE_GROUP_PREFIX = "pbxware_package_"
-# Settings shown masked: the HTTP authentication credentials, the LDAP password,
-# and anything whose name says it is a password or secret.
-SECRET_KEYS = frozenset(("apusername", "appassword", "ldap_password", "apikey", "api_key", "secret", "pin"))
-SECRET_WORDS = ("password", "passwd", "secret", "token")
 HOST_VARS = (
     ("pbxware_tenant_id", "id"),
     ("pbxware_tenant_code", "tenant_code"),
@@ -200,24 +192,6 @@ FILTER_OPTIONS = ("include_tenants", "exclude_tenants", "include_packages", "exc
 
 
 # -- pure helpers (unit tested) ---------------------------------------------
-
-def is_secret_key(key):
-    key = str(key).lower()
-    return key in SECRET_KEYS or any(word in key for word in SECRET_WORDS)
-
-
-def mask_config(config):
-    """A copy of a tenant/server configuration with every secret that has a value masked."""
-    if not isinstance(config, dict):
-        return config
-    masked = {}
-    for key, value in config.items():
-        if is_secret_key(key) and value not in (None, "", []):
-            masked[key] = MASK
-        else:
-            masked[key] = value
-    return masked
-
 
 def _matches_tenant(row, patterns):
     name = (row.get("name") or "").lower()
@@ -267,7 +241,7 @@ def tenant_host_vars(row, config=None):
     """Host variables of one tenant row (and its masked configuration, if fetched)."""
     host_vars = dict((var, row.get(key)) for var, key in HOST_VARS)
     if config is not None:
-        host_vars["pbxware_tenant_config"] = mask_config(config)
+        host_vars["pbxware_tenant_config"] = mask_settings(config)
     return host_vars
 
 
@@ -302,7 +276,7 @@ def server_host_vars(config, with_config=False):
         "pbxware_country_id": _int_or_none(config.get("country")),
     }
     if with_config:
-        host_vars["pbxware_server_config"] = mask_config(config)
+        host_vars["pbxware_server_config"] = mask_settings(config)
     return host_vars
 
 
@@ -409,8 +383,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         if not ids:
             return {}
         workers = max(1, min(int(self.get_option("max_workers") or 1), len(ids)))
-        if workers == 1 or ThreadPoolExecutor is None:
-            return dict((tid, mask_config(client.read("pbxware.tenant.configuration", {"id": tid}))) for tid in ids)
+        if workers == 1:
+            return dict((tid, mask_settings(client.read("pbxware.tenant.configuration", {"id": tid}))) for tid in ids)
         local = threading.local()
         clients = []
         clients_lock = threading.Lock()
@@ -421,7 +395,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 worker = local.client = self._client(conn)
                 with clients_lock:
                     clients.append(worker)
-            return tenant_id, mask_config(worker.read("pbxware.tenant.configuration", {"id": tenant_id}))
+            return tenant_id, mask_settings(worker.read("pbxware.tenant.configuration", {"id": tenant_id}))
 
         try:
             with ThreadPoolExecutor(max_workers=workers) as pool:

@@ -159,11 +159,11 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import DID_DESTINATIONS
-from ansible_collections.bicom.pbxware.plugins.module_utils.dids import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import DID_DESTINATIONS
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import (
     DID, option_fields, reference_resolver, validate)
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import desired_params, nest_options
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import desired_params, nest_options
 
 ARGUMENT_SPEC = dict(
     number=dict(type="str", required=True),

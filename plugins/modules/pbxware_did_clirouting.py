@@ -69,9 +69,9 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import CLI_ROUTING_ARGS, clirouting_desired
-from ansible_collections.bicom.pbxware.plugins.module_utils.dids import DID_CLI_ROUTE, find_did_id
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import CLI_ROUTING_ARGS, clirouting_desired
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import DID_CLI_ROUTE, find_did_id
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 
 ARGUMENT_SPEC = dict(CLI_ROUTING_ARGS, did=dict(type="str", required=True))
 

@@ -80,9 +80,9 @@ operation:
   sample: create
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.dids import DID_GROUP
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import DID_GROUP
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
 
 ARGUMENT_SPEC = dict(
     name=dict(type="str", required=True),

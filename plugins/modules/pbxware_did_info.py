@@ -80,13 +80,13 @@ dids:
                         closed_dates: [], custom_destinations: [], open_days: []}
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import DID_DESTINATIONS
-from ansible_collections.bicom.pbxware.plugins.module_utils.dids import DID, DID_CLI_ROUTE
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.operation_times import operation_times_resource
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import read_view
-from ansible_collections.bicom.pbxware.plugins.module_utils.runner import unwrap
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import DID_DESTINATIONS
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import DID, DID_CLI_ROUTE
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.operation_times import operation_times_resource
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import read_view
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import unwrap
 
 ARGUMENT_SPEC = dict(
     numbers=dict(type="list", elements="str"),

@@ -183,10 +183,10 @@ proposed:
   sample: {state: pin, config: {destinations: ["106", "107"], timeouts: ["10", "10"]}}
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.enhanced_services import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_services import (
     EnhancedServiceConverger, check_input, find_extension_id)
-from ansible_collections.bicom.pbxware.plugins.module_utils.es_config import SERVICES
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_service_settings import SERVICES
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),

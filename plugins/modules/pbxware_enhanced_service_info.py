@@ -77,10 +77,10 @@ enhanced_services:
     callpickup: {state: pin, osc: false}
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.enhanced_services import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_services import (
     find_extension_id, read_services)
-from ansible_collections.bicom.pbxware.plugins.module_utils.es_config import SERVICES
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_service_settings import SERVICES
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),

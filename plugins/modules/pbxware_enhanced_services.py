@@ -93,9 +93,9 @@ proposed:
   sample: {states: {callfwd: pin}}
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.enhanced_services import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_services import (
     check_states_input, converge_states, find_extension_id)
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),

@@ -237,10 +237,10 @@ operation:
   choices: [create, update, delete, null]
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.extensions import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
     EXTENSION, option_fields, user_agent_resolver, validate)
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import desired_params, nest_options
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import desired_params, nest_options
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),

@@ -73,11 +73,11 @@ applied:
 
 import datetime
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.actions import run_once
-from ansible_collections.bicom.pbxware.plugins.module_utils.extension_parts import api_date
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.actions import run_once
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import api_date
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),

@@ -53,8 +53,8 @@ reset:
   sample: [minutes, messages]
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.actions import run_once
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.actions import run_once
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),

@@ -109,15 +109,15 @@ extensions:
 import datetime
 import fnmatch
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.diff import mask
-from ansible_collections.bicom.pbxware.plugins.module_utils.extension_parts import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.diff import mask
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
     EXTENSION_EDITIONS, api_date, normalize_macs)
-from ansible_collections.bicom.pbxware.plugins.module_utils.extensions import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
     EXTENSION, OPTION_READ_PATHS, option_fields)
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import nest_options, read_view
-from ansible_collections.bicom.pbxware.plugins.module_utils.runner import unwrap
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import nest_options, read_view
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import unwrap
 
 # Every readable option, so the view is as complete as the API allows.
 EXTENSION_READ = EXTENSION.extended(option_fields(dict(

@@ -104,9 +104,9 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.extension_parts import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
     EXTENSION_MACS, mac_user_agent_resolver, validate_macs)
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),

@@ -50,9 +50,9 @@ extension:
   sample: "101"
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.actions import run_once
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.actions import run_once
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),

@@ -194,11 +194,11 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.dids import find_did_id
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.operation_times import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import find_did_id
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.operation_times import (
     KINDS, LISTS, operation_times_resource, validate)
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
 
 ROW_OPTIONS = dict(
     closed_dates=dict(

@@ -43,10 +43,10 @@ configuration:
   sample: {server_name: pbx.example.com, ext_length: "3", apusername: admin, appassword: "********"}
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.diff import mask_settings
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.runner import unwrap
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import MASTER_SERVER_ID
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import mask_settings
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import unwrap
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import MASTER_SERVER_ID
 
 
 def main():

@@ -174,9 +174,9 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError, desired_params, nest_options
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_resources import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError, desired_params, nest_options
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.tenants import (
     TENANT, ensure_tenant_gone, tenant_code_by_name, tenant_option_fields, tenant_resolver, validate_tenant)
 
 ARGUMENT_SPEC = dict(

@@ -64,9 +64,9 @@ operation:
   sample: create
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import CLI_ROUTING_ARGS, clirouting_desired
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_parts import TENANT_CLI_ROUTE
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import CLI_ROUTING_ARGS, clirouting_desired
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.tenants import TENANT_CLI_ROUTE
 
 
 def main():

@@ -119,13 +119,13 @@ tenants:
 
 import fnmatch
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.diff import mask_settings
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, comma_list, ident
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import read_view
-from ansible_collections.bicom.pbxware.plugins.module_utils.runner import unwrap
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_parts import TENANT_CLI_ROUTE
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import list_tenants
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import mask_settings
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, comma_list, ident
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import read_view
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import unwrap
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.tenants import TENANT_CLI_ROUTE
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import list_tenants
 
 
 def matches(row, name=None, tenant_code=None):

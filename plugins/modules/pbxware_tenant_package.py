@@ -139,9 +139,9 @@ operation:
   sample: create
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import desired_params
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_resources import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import desired_params
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.tenants import (
     PACKAGE_LIMITS, TENANT_PACKAGE, validate_package)
 
 ARGUMENT_SPEC = dict(

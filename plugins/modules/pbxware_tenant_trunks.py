@@ -85,8 +85,8 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_parts import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.tenants import (
     TRUNK_SLOTS, TrunkNames, tenant_trunks_resource)
 
 ARGUMENT_SPEC = dict(trunks=dict(type="list", elements="str"),

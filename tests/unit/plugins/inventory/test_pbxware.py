@@ -13,8 +13,8 @@ from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import inventory_loader
 
 from ansible_collections.bicom.pbxware.plugins.inventory import pbxware
-from ansible_collections.bicom.pbxware.plugins.module_utils import client as client_mod
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import tenant_row
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine import client as client_mod
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import tenant_row
 
 KEY = "unit-test-key-0123456789"
 TENANTS = {
@@ -84,7 +84,7 @@ def test_host_vars_with_config_are_masked():
 
 
 def test_mask_keeps_empty_secrets_empty():
-    assert pbxware.mask_config({"appassword": "", "ldap_password": None}) == {"appassword": "", "ldap_password": None}
+    assert pbxware.mask_settings({"appassword": "", "ldap_password": None}) == {"appassword": "", "ldap_password": None}
 
 
 @pytest.mark.parametrize("name, group", [

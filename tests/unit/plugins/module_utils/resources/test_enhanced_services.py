@@ -13,14 +13,14 @@ import copy
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import PBXwareResponseError, PBXwareTransportError
-from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import ColonList, CommaList, encode_params
-from ansible_collections.bicom.pbxware.plugins.module_utils.enhanced_services import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import PBXwareResponseError, PBXwareTransportError
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding import ColonList, CommaList, encode_params
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_services import (
     EnhancedServiceConverger, check_input, check_service_names, check_states_input, config_of, converge_states,
     flatten_config, plan_service, plan_states, read_services, read_view, service_resource, shape)
-from ansible_collections.bicom.pbxware.plugins.module_utils.es_config import EDITABLE
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_bool
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_service_settings import EDITABLE
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import to_bool
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
 
 CONDITIONS = ("unconditional", "busy", "no answer", "line unavailable")
 

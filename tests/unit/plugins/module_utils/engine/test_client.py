@@ -6,15 +6,17 @@
 import json
 import os
 import re
+import socket
 
 import pytest
 import requests
+import urllib3
 
-from ansible_collections.bicom.pbxware.plugins.module_utils import client as client_mod
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine import client as client_mod
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
     PBXwareApiError, PBXwareClient, PBXwareError, PBXwareResponseError, PBXwareTransportError, is_read_action)
-from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import ColonList, CommaList, encode_params
-from ansible_collections.bicom.pbxware.plugins.module_utils.version import COLLECTION_VERSION
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding import ColonList, CommaList, encode_params
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.version import COLLECTION_VERSION
 
 KEY = "S3cr3t+Key/42=="
 URL = "https://pbx.example.com/index.php"
@@ -191,8 +193,14 @@ def test_action_method_decides_read_or_write():
 
 
 def test_whether_a_failed_write_may_have_reached_the_server():
-    refused = requests.exceptions.ConnectionError("HTTPSConnectionPool: NewConnectionError: Connection refused")
+    never_connected = urllib3.exceptions.NewConnectionError(None, "Connection refused")
+    refused = requests.exceptions.ConnectionError(urllib3.exceptions.MaxRetryError(None, "/index.php", never_connected))
+    # The text alone decides nothing: only the exception's type does.
+    says_refused = requests.exceptions.ConnectionError("NewConnectionError: Connection refused")
+    dropped = requests.exceptions.ConnectionError(urllib3.exceptions.ProtocolError("Connection aborted."))
     for fault, reached in [(refused, False),
+                           (says_refused, True),
+                           (dropped, True),
                            (requests.exceptions.ConnectTimeout("connect timeout"), False),
                            (requests.exceptions.ReadTimeout("read timeout"), True),
                            (requests.exceptions.ConnectionError("RemoteDisconnected"), True)]:
@@ -200,6 +208,16 @@ def test_whether_a_failed_write_may_have_reached_the_server():
         with pytest.raises(PBXwareTransportError) as info:
             client.write("pbxware.tenant.add")
         assert info.value.reached_server is reached, fault
+
+
+def test_a_refused_connection_never_reached_the_server():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = PBXwareClient("http://127.0.0.1:%d/index.php" % port, KEY, timeout=2, backoff=0)
+    with pytest.raises(PBXwareTransportError) as info:
+        client.write("pbxware.tenant.add")
+    assert info.value.reached_server is False
 
 
 # -- the key never shows -------------------------------------------------------------
@@ -227,7 +245,7 @@ def test_key_is_scrubbed_from_every_error(fault):
 
 
 def test_galaxy_version_matches_user_agent_version():
-    galaxy = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "galaxy.yml")
+    galaxy = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "..", "galaxy.yml")
     with open(galaxy) as handle:
         version = re.search(r"^version:\s*['\"]?([^'\"\s]+)", handle.read(), re.M).group(1)
     assert version == COLLECTION_VERSION

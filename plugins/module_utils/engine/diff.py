@@ -8,8 +8,7 @@ A changed secret shows as changed without showing either value, so a nightly
 ``--check --diff`` audit reveals drift in a PIN without printing it.
 """
 
-MASK = "********"
-MASK_CHANGED = "******** (changed)"
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import MASK, MASK_CHANGED
 
 
 def mask(resource, view, changed=()):
@@ -35,23 +34,3 @@ def proposed(resource, result_plan):
     return mask(resource, dict((name, new) for name, (old, new) in result_plan.changes.items()),
                 result_plan.changes)
 
-
-SECRET_KEY_WORDS = ("pass", "secret", "pin", "apikey", "api_key", "token")
-
-
-def mask_settings(settings, reveal=False):
-    """A configuration dict with every password-, secret- or PIN-like key masked (unless ``reveal``).
-
-    For reads with no resource table (server and tenant configuration), so nothing secret shows by default.
-    """
-    if reveal or not isinstance(settings, dict):
-        return settings
-    masked = {}
-    for key, value in settings.items():
-        if isinstance(value, dict):
-            masked[key] = mask_settings(value)
-        elif value not in (None, "") and any(word in str(key).lower() for word in SECRET_KEY_WORDS):
-            masked[key] = MASK
-        else:
-            masked[key] = value
-    return masked

@@ -9,8 +9,8 @@ One table for every object that routes calls (DIDs, CLI routing rules).
 
 import re
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_bool, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ReconcileError, Resource
 
 # Module choice -> API code, in the reference's order (0-17).
 DESTINATION_TYPES = (

@@ -9,7 +9,7 @@ check mode, a lookup (where the API offers one) makes them idempotent, and a
 write is never re-sent after a fault: the lookup decides whether it landed.
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
     PBXwareResponseError, PBXwareTransportError)
 
 

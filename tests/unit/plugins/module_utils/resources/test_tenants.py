@@ -6,10 +6,10 @@
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
     ReconcileError, desired_params, plan, read_view)
-from ansible_collections.bicom.pbxware.plugins.module_utils.runner import Converger
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenant_resources import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import Converger
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.tenants import (
     TENANT, TENANT_PACKAGE, ensure_tenant_gone, resolve_country, resolve_package, tenant_code_by_name,
     tenant_option_fields, tenant_resolver, validate_package, validate_tenant)
 

@@ -5,7 +5,7 @@
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import (
     TenantNotFound, list_tenants, resolve_server)
 
 TENANT_LIST = {

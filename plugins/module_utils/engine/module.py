@@ -11,11 +11,12 @@ translation of every error into a clean, key-free ``fail_json`` live here.
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
-    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, PBXwareClient, PBXwareError, scrub)
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
-from ansible_collections.bicom.pbxware.plugins.module_utils.runner import Converger
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import TenantNotFound, resolve_server
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
+    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, PBXwareClient, PBXwareError)
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import scrub
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import Converger
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import TenantNotFound, resolve_server
 
 CONNECTION_ARGS = dict(
     url=dict(type="str", required=True, fallback=(env_fallback, ["PBXWARE_URL"])),

@@ -8,12 +8,12 @@ import datetime
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.actions import run_once
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import PBXwareTransportError
-from ansible_collections.bicom.pbxware.plugins.module_utils.extension_parts import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.actions import run_once
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import PBXwareTransportError
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
     EDITIONS, EXTENSION_EDITIONS, EXTENSION_MACS, api_date, mac_user_agent_resolver,
     selection, validate_macs)
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError, plan, read_view
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError, plan, read_view
 
 READ_MACS = {"ext": "210", "additional_macaddress": [
     {"macaddress": "805EC0123456", "sn": "SN1", "ua_id": "135", "location": "local", "device_address": ""}]}

@@ -6,8 +6,8 @@
 
 import difflib
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_lower, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_lower, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
 
 
 def resolve_by_name(client, action, params, wanted, parameter, what, name_keys=("name",)):

@@ -10,7 +10,7 @@ name or its 3-digit code, so every tenant-scoped module resolves it here.
 
 import difflib
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_int, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_int, to_str
 
 MASTER_SERVER_ID = "1"
 

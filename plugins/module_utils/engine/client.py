@@ -15,15 +15,16 @@ import time
 
 try:
     import requests
+    from urllib3.exceptions import NewConnectionError
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
 except ImportError as exc:  # pragma: no cover - exercised by the sanity import test
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = exc
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.diff import MASK
-from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import encode_params
-from ansible_collections.bicom.pbxware.plugins.module_utils.version import COLLECTION_VERSION
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding import encode_params
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import scrub
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.version import COLLECTION_VERSION
 
 # Methods that only read. Anything else is treated as a write and never re-sent.
 READ_METHODS = frozenset((
@@ -205,20 +206,6 @@ class PBXwareClient(object):
         return self.scrub("PBXware API action %s: %s (%s): %s" % (action, what, self.url, exc))
 
 
-def scrub(text, secret):
-    """Replace ``secret`` (raw and URL-encoded) in ``text`` with a mask."""
-    text = str(text)
-    if not secret:
-        return text
-    try:
-        from urllib.parse import quote, quote_plus
-    except ImportError:  # pragma: no cover
-        from urllib import quote, quote_plus
-    for form in (secret, quote(secret, safe=""), quote_plus(secret)):
-        text = text.replace(form, MASK)
-    return text
-
-
 def _excerpt(text):
     text = " ".join(text.split())
     return text[:BODY_EXCERPT] + ("..." if len(text) > BODY_EXCERPT else "")
@@ -235,10 +222,9 @@ def _retry_after(response):
 def _reached_server(exc):
     """Whether a ConnectionError may have happened after the request was sent.
 
-    Refused or unresolvable connections never carried the request; anything
-    else (reset, dropped mid-answer) may have.
+    A connection that was never made (refused, unresolvable, unreachable: urllib3's
+    ``NewConnectionError``, wrapped in a ``MaxRetryError``) never carried the request;
+    anything else (reset, dropped mid-answer) may have.
     """
-    text = str(exc)
-    never_sent = ("NewConnectionError", "Connection refused", "Name or service not known",
-                  "nodename nor servname", "Failed to resolve", "No route to host")
-    return not any(marker in text for marker in never_sent)
+    cause = exc.args[0] if exc.args else None
+    return not isinstance(getattr(cause, "reason", cause), NewConnectionError)

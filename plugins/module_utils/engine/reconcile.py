@@ -14,7 +14,7 @@ Views are dicts keyed by user option names holding *normalised* values: the
 form both sides are compared in. Only arguments the user set are compared.
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import to_str
 
 
 class ReconcileError(Exception):

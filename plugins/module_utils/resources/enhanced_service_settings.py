@@ -19,9 +19,9 @@ Field names are the config keys prefixed with ``config.``; a nested key
 
 import re
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import ColonList, CommaList
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import to_bool, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding import ColonList, CommaList
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ReconcileError
 
 # The reference's list, in its order.
 SERVICES = (

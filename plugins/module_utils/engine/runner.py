@@ -10,13 +10,13 @@ where the API has one), lets :func:`reconcile.plan` decide, sends the single
 write the plan needs (never in check mode), and reads the result back.
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils import diff as diffs
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine import diff as diffs
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
     PBXwareResponseError, PBXwareTransportError)
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
     ReconcileError, desired_view, identity_key, plan, read_view)
-from ansible_collections.bicom.pbxware.plugins.module_utils.tenants import MASTER_SERVER_ID
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import MASTER_SERVER_ID
 
 
 def unwrap(answer, object_id):

@@ -5,7 +5,7 @@
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import (
     choice_map, collection, comma_list, ident, to_bool, to_int, to_str)
 
 

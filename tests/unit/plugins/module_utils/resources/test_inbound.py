@@ -6,13 +6,13 @@
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import (
     CLI_ROUTING_DESTINATIONS, DID_DESTINATIONS)
-from ansible_collections.bicom.pbxware.plugins.module_utils.dids import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import (
     DID, DID_CLI_ROUTE, option_fields, reference_resolver, validate)
-from ansible_collections.bicom.pbxware.plugins.module_utils.operation_times import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.operation_times import (
     operation_times_resource, validate as validate_hours)
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import ReconcileError, plan, read_view
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError, plan, read_view
 
 DID_ROW = {"number": "1212400700", "number2": "", "server": "7", "trunk": "6099", "type": "Extension", "ext": "530",
            "e164": "", "e164_2": "", "status": "enabled", "name": "DID name", "sms_enabled": "1",

@@ -12,11 +12,11 @@ return is write-only.
 
 import re
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.destinations import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import (
     DID_DESTINATIONS, WITHOUT_DESTINATION, cli_route_resource)
-from ansible_collections.bicom.pbxware.plugins.module_utils.lookups import resolve_by_name
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_bool, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.lookups import resolve_by_name
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ReconcileError, Resource
 
 DID = Resource(
     "DID",

@@ -6,11 +6,11 @@
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils import diff as diffs
-from ansible_collections.bicom.pbxware.plugins.module_utils.encoding import ColonList
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine import diff as diffs
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding import ColonList
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import (
     choice_map, colon_list, to_bool, to_int, to_lower, to_str)
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
     Field, ReconcileError, Resource, identity_key, index_by_identity, plan, read_view)
 
 # A resource shaped like an extension: read and write names differ.

@@ -6,9 +6,9 @@
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.extensions import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
     EXTENSION, option_fields, resolve_user_agent, user_agent_resolver, validate)
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
     ReconcileError, desired_params, flatten_options, nest_options, plan, read_view)
 
 # ext.configuration over the ext.list row, as the reference documents them.

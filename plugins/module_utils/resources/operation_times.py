@@ -12,8 +12,8 @@ write carries all three (the current ones where the task does not set them).
 import datetime
 import re
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import ident, to_bool, to_lower, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, ReconcileError, Resource
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import ident, to_bool, to_lower, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ReconcileError, Resource
 
 # Module choice -> the action's object name.
 KINDS = {"did": "did", "ivr": "ivr", "dial_group": "dial_group", "server": "servers", "route": "routes",

@@ -13,12 +13,12 @@ service, and each part that differs is written with its own action.
 The bulk ``states.*`` actions are planned by :func:`plan_states`.
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils import diff as diffs
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import PBXwareResponseError, PBXwareTransportError
-from ansible_collections.bicom.pbxware.plugins.module_utils.es_config import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine import diff as diffs
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import PBXwareResponseError, PBXwareTransportError
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_service_settings import (
     CONFIGS, EDITABLE, PREFIX, SERVICES, trunk_defaults)
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import collection, ident, to_bool, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
     Field, ReconcileError, Resource, desired_view, plan)
 
 # Module choice -> API value.

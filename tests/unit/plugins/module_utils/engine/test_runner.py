@@ -8,11 +8,11 @@ import copy
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.client import (
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
     PBXwareResponseError, PBXwareTransportError, is_read_action)
-from ansible_collections.bicom.pbxware.plugins.module_utils.normalize import choice_map, to_lower
-from ansible_collections.bicom.pbxware.plugins.module_utils.reconcile import Field, Resource
-from ansible_collections.bicom.pbxware.plugins.module_utils.runner import Converger, unwrap
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import choice_map, to_lower
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, Resource
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import Converger, unwrap
 
 DID = Resource(
     "DID",
