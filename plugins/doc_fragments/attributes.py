@@ -19,7 +19,11 @@ attributes:
   check_mode:
     description: Can run in check_mode and return changed status prediction without modifying target.
     support: full
-    details: Reads only; the result predicts the object after the run.
+    details:
+      - Reads only; the result predicts the object after the run.
+      - When the tenant, extension or DID the task acts in does not exist (yet), check mode does not fail
+        but reports C(changed) with a warning and the key C(parent_missing), so that a new playbook that
+        creates it in an earlier task can be previewed end to end.
   diff_mode:
     description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
     support: full
@@ -31,7 +35,10 @@ attributes:
   check_mode:
     description: Can run in check_mode and return changed status prediction without modifying target.
     support: full
-    details: Reports what would be done; sends nothing.
+    details:
+      - Reports what would be done; sends nothing.
+      - When the tenant or extension the task acts on does not exist (yet), check mode reports C(changed)
+        with a warning and the key C(parent_missing) instead of failing.
   diff_mode:
     description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
     support: none

@@ -98,7 +98,7 @@ OPERATION_TIMES = operation_times_resource("did")
 
 
 def main():
-    module = PBXwareModule(ARGUMENT_SPEC, tenant_scoped=True)
+    module = PBXwareModule(ARGUMENT_SPEC, tenant_scoped=True, reads_only=True)
     params = module.params
 
     def work():

@@ -158,6 +158,7 @@ EXAMPLES = r"""
     group/bicom.pbxware.pbxware:
       url: https://pbx.example.com/index.php
       api_key: "{{ vault_pbxware_api_key }}"
+    group/bicom.pbxware.tenant:
       tenant: "344"
   bicom.pbxware.pbxware_extension:
     extension: "{{ item.number }}"
@@ -238,7 +239,7 @@ operation:
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
-    EXTENSION, option_fields, user_agent_resolver, validate)
+    EXTENSION, check_length, option_fields, user_agent_resolver, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import desired_params, nest_options
 
@@ -277,7 +278,8 @@ def main():
         desired = desired_params(resource, params)
         force = True if params["force_write_only"] else (["password"] if params["update_password"] == "always" else ())
         return module.converge(resource, desired, "extension", params["state"], user_agent_resolver(module.client),
-                               force, shape=nest_options)
+                               force, shape=nest_options,
+                               check_tenant=lambda row: check_length(params["extension"], row))
 
     module.run(work)
 

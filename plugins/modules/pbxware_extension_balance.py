@@ -72,6 +72,7 @@ applied:
 """
 
 import datetime
+import math
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.actions import run_once
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import api_date
@@ -94,8 +95,11 @@ def main():
     params = module.params
 
     def work():
-        if params["amount"] <= 0:
-            raise ReconcileError("amount must be a positive number", "amount")
+        if not math.isfinite(params["amount"]) or params["amount"] <= 0:
+            raise ReconcileError("amount must be a positive number, got %s" % params["amount"], "amount")
+        for name in ("notes", "refno"):
+            if not params[name].strip():
+                raise ReconcileError("%s cannot be empty" % name, name)
         start = api_date(params["history_since"], "history_since")
         end = api_date(datetime.date.today() + datetime.timedelta(days=1), "history_since")
         server = module.server()

@@ -148,7 +148,7 @@ def wanted(row, params):
 
 
 def main():
-    module = PBXwareModule(ARGUMENT_SPEC, tenant_scoped=True)
+    module = PBXwareModule(ARGUMENT_SPEC, tenant_scoped=True, reads_only=True)
     params = module.params
 
     def work():

@@ -50,7 +50,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy impor
 
 
 def main():
-    module = PBXwareModule(dict(reveal_secrets=dict(type="bool", default=False)))
+    module = PBXwareModule(dict(reveal_secrets=dict(type="bool", default=False)), reads_only=True)
 
     def work():
         answer = unwrap(module.client.read("pbxware.server.configuration"), MASTER_SERVER_ID)

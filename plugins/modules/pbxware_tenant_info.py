@@ -155,7 +155,8 @@ def add_details(client, row, details, reveal_secrets):
 def main():
     module = PBXwareModule(dict(
         name=dict(type="str"), tenant_code=dict(type="str"), reveal_secrets=dict(type="bool", default=False),
-        details=dict(type="list", elements="str", default=[], choices=["configuration", "trunks", "clirouting"])))
+        details=dict(type="list", elements="str", default=[], choices=["configuration", "trunks", "clirouting"])),
+        reads_only=True)
     params = module.params
 
     def work():

@@ -10,8 +10,10 @@ faults; writes are sent once (see :meth:`PBXwareClient.call`).
 """
 
 import json
+import os
 import random
 import time
+from urllib.parse import urlsplit
 
 try:
     import requests
@@ -69,11 +71,12 @@ class PBXwareResponseError(PBXwareError):
 class PBXwareTransportError(PBXwareError):
     """No answer: connection refused or dropped, or a timeout."""
 
-    def __init__(self, message, action=None, reached_server=True):
+    def __init__(self, message, action=None, reached_server=True, transient=True):
         super(PBXwareTransportError, self).__init__(message, action)
         # False only when the request provably never left (connect failed):
         # a write that may have reached the server must be looked up, not re-sent.
         self.reached_server = reached_server
+        self.transient = transient
 
 
 def is_read_action(action):
@@ -93,21 +96,37 @@ class PBXwareClient(object):
     """
 
     def __init__(self, url, api_key, validate_certs=True, timeout=30, module_name=None,
-                 retries=3, backoff=1.0, session=None, sleep=time.sleep):
+                 retries=3, backoff=1.0, session=None, sleep=time.sleep, ca_path=None, secrets=()):
+        """``ca_path``: a CA bundle file to trust (a self-signed PBXware certificate);
+        ``secrets``: further values to scrub from every message (besides the key and a URL password)."""
         if not url:
             raise PBXwareError("No PBXware URL given: set url or the PBXWARE_URL environment variable.")
         if not api_key:
             raise PBXwareError("No API key given: set api_key or the PBXWARE_API_KEY environment variable.")
         if "apikey=" in url.lower():
             raise PBXwareError("The url must not carry the API key: give it in api_key, which is sent in the request body.")
+        parts = urlsplit(url)
+        self._secrets = [api_key, parts.password] + [value for value in secrets if value]
         self.url = url
-        self._api_key = api_key
-        self.validate_certs = validate_certs
+        self.display_url = self.scrub(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise PBXwareError("url must be an http:// or https:// URL of the PBXware API, such as "
+                               "https://pbx.example.com/index.php; got %s" % self.display_url)
+        if ca_path and not os.path.isfile(ca_path):
+            raise PBXwareError("ca_path %s is not a file: give the path of a PEM CA bundle on the controller" % ca_path)
+        # requests takes a CA bundle path in place of True.
+        self.verify = ca_path if (validate_certs and ca_path) else validate_certs
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
         self._sleep = sleep
         self.calls = []  # actions sent, in order: lets results report API usage
+        self.warnings = []
+        if parts.path.rstrip("/") and not parts.path.endswith("index.php"):
+            self.warnings.append(
+                "url %s: its path %s is not the API's (the server root or /index.php, as in "
+                "https://pbx.example.com/index.php); a wrong path gets HTTP 404 or an HTML page"
+                % (self.display_url, parts.path))
         if session is None:
             if not HAS_REQUESTS:
                 raise PBXwareError("The Python library requests is required.")
@@ -127,7 +146,7 @@ class PBXwareClient(object):
         """
         if write is None:
             write = not is_read_action(action)
-        body = [("apikey", self._api_key), ("action", action)] + encode_params(params or {})
+        body = [("apikey", self._secrets[0]), ("action", action)] + encode_params(params or {})
         attempts = 1 if write else self.retries + 1
         for attempt in range(1, attempts + 1):
             try:
@@ -145,22 +164,25 @@ class PBXwareClient(object):
         return self.call(action, params, write=True)
 
     def scrub(self, text):
-        """``text`` with every form of the API key replaced by a mask."""
-        return scrub(text, self._api_key)
+        """``text`` with every form of the API key, the URL's password and the given secrets masked."""
+        return scrub(text, *self._secrets)
 
     # -- internals --------------------------------------------------------
 
     def _send_once(self, action, body):
         self.calls.append(action)
         try:
-            response = self.session.post(self.url, data=body, timeout=self.timeout, verify=self.validate_certs)
+            response = self.session.post(self.url, data=body, timeout=self.timeout, verify=self.verify)
         except requests.exceptions.ConnectTimeout as exc:
             raise PBXwareTransportError(self._describe(action, "connection timed out", exc), action, reached_server=False)
         except requests.exceptions.Timeout as exc:
             raise PBXwareTransportError(
                 self._describe(action, "no answer within %ss" % self.timeout, exc), action)
         except requests.exceptions.SSLError as exc:
-            raise PBXwareTransportError(self._describe(action, "TLS error", exc), action, reached_server=False)
+            # Not transient: the same certificate fails the same way on every retry.
+            raise PBXwareTransportError(
+                self._describe(action, "TLS error (for a self-signed PBXware certificate, give its CA bundle "
+                                       "in ca_path)", exc), action, reached_server=False, transient=False)
         except requests.exceptions.ConnectionError as exc:
             raise PBXwareTransportError(
                 self._describe(action, "connection failed", exc), action, reached_server=_reached_server(exc))
@@ -194,7 +216,7 @@ class PBXwareClient(object):
 
     @staticmethod
     def _is_transient(err):
-        return isinstance(err, PBXwareTransportError) or err.transient
+        return err.transient
 
     def _delay(self, attempt, err):
         retry_after = getattr(err, "retry_after", None)
@@ -203,7 +225,7 @@ class PBXwareClient(object):
         return self.backoff * (2 ** (attempt - 1)) + random.uniform(0, self.backoff / 2.0)
 
     def _describe(self, action, what, exc):
-        return self.scrub("PBXware API action %s: %s (%s): %s" % (action, what, self.url, exc))
+        return self.scrub("PBXware API action %s: %s (%s): %s" % (action, what, self.display_url, exc))
 
 
 def _excerpt(text):

@@ -33,4 +33,3 @@ def proposed(resource, result_plan):
     """What will be sent, by option name, secrets masked (for results)."""
     return mask(resource, dict((name, new) for name, (old, new) in result_plan.changes.items()),
                 result_plan.changes)
-

@@ -9,19 +9,24 @@ function doing the work; connection and tenant options, the client, and the
 translation of every error into a clean, key-free ``fail_json`` live here.
 """
 
+from urllib.parse import urlsplit
+
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+from ansible.module_utils.common.text.converters import to_text
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, PBXwareClient, PBXwareError)
-from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import scrub
-from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import is_secret_key, scrub
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
+    ParentMissing, ReconcileError, check_control_characters, check_list_items)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import Converger
-from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import TenantNotFound, resolve_server
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import resolve_tenant
 
 CONNECTION_ARGS = dict(
     url=dict(type="str", required=True, fallback=(env_fallback, ["PBXWARE_URL"])),
     api_key=dict(type="str", required=True, no_log=True, fallback=(env_fallback, ["PBXWARE_API_KEY"])),
     validate_certs=dict(type="bool", default=True, fallback=(env_fallback, ["PBXWARE_VALIDATE_CERTS"])),
+    ca_path=dict(type="path", fallback=(env_fallback, ["PBXWARE_CA_PATH"])),
     timeout=dict(type="int", default=30),
 )
 
@@ -29,12 +34,29 @@ TENANT_ARGS = dict(
     tenant=dict(type="str"),
     tenant_id=dict(type="int"),
 )
+# Shorter values would mask unrelated text everywhere (Ansible masks no_log values as substrings).
+MIN_MASKED_LENGTH = 3
+
+
+def secret_values(params, url=None):
+    """Values to hide from every message besides the no_log options: a URL's password and
+    every secret-named key of a dict option (an extension's ``options.auth``, ``options.pbd_pin``)."""
+    found = []
+    password = urlsplit(url).password if url else None
+    if password:
+        found.append(password)
+    for value in params.values():
+        if isinstance(value, dict):
+            found.extend(to_text(item) for key, item in value.items()
+                         if is_secret_key(key) and not isinstance(item, (dict, list, bool)) and item not in (None, ""))
+    return [value for value in found if len(value) >= MIN_MASKED_LENGTH]
 
 
 class PBXwareModule(object):
     """An AnsibleModule with the collection's connection (and tenant) options."""
 
-    def __init__(self, argument_spec, tenant_scoped=False, mutually_exclusive=None, **kwargs):
+    def __init__(self, argument_spec, tenant_scoped=False, mutually_exclusive=None, reads_only=False, **kwargs):
+        """``reads_only``: an info module, which fails on a missing tenant or extension even in check mode."""
         spec = dict(CONNECTION_ARGS)
         exclusive = list(mutually_exclusive or [])
         if tenant_scoped:
@@ -47,8 +69,13 @@ class PBXwareModule(object):
             self.ansible.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
         self.params = self.ansible.params
         self.check_mode = self.ansible.check_mode
+        self.secrets = secret_values(self.params, self.params.get("url"))
+        # Ansible then masks them in every result, message, warning and in the invocation it prints.
+        self.ansible.no_log_values.update(self.secrets)
         self._client = None
         self._server = None
+        self.tenant_row = None  # the tenant.list row, when the tenant was given by name or code
+        self.reads_only = reads_only
 
     @property
     def client(self):
@@ -56,25 +83,32 @@ class PBXwareModule(object):
             self._client = PBXwareClient(
                 url=self.params["url"], api_key=self.params["api_key"],
                 validate_certs=self.params["validate_certs"], timeout=self.params["timeout"],
-                module_name=getattr(self.ansible, "_name", None))
+                module_name=getattr(self.ansible, "_name", None), ca_path=self.params["ca_path"],
+                secrets=self.secrets)
         return self._client
 
     def server(self):
-        """The ``server`` argument for the tenant the task names (see tenants.resolve_server), looked up once."""
+        """The ``server`` argument for the tenant the task names (see tenancy.resolve_tenant), looked up once."""
         if self._server is None:
-            self._server = resolve_server(self.client, self.params.get("tenant"), self.params.get("tenant_id"))
+            self._server, self.tenant_row = resolve_tenant(
+                self.client, self.params.get("tenant"), self.params.get("tenant_id"))
         return self._server
 
     def converge(self, resource, desired, result_key, state="present", resolve=None, force_write_only=False,
-                 shape=None, in_tenant=True, scope=None):
+                 shape=None, in_tenant=True, scope=None, check_tenant=None):
         """Reconcile one object of ``resource`` in the task's tenant; the module's result dict.
 
         ``shape`` turns views into what users see (e.g. options nested back under ``options``).
         ``in_tenant=False`` for system-wide objects (DID groups), which take no ``server``;
-        ``scope``: further arguments of every call (the DID of a CLI routing rule).
+        ``scope``: further arguments of every call (the DID of a CLI routing rule);
+        ``check_tenant(row)``: input checks that need the tenant's ``tenant.list`` row (before any other call).
         """
         shape = shape or (lambda view: view)
-        converger = Converger(self.client, resource, self.server() if in_tenant else None, scope)
+        check_list_items(resource, desired)
+        server = self.server() if in_tenant else None
+        if check_tenant is not None:
+            check_tenant(self.tenant_row)
+        converger = Converger(self.client, resource, server, scope)
         result = converger.converge(desired, state, self.check_mode, force_write_only, resolve=resolve)
         return {
             "changed": result["changed"],
@@ -87,20 +121,39 @@ class PBXwareModule(object):
             "warnings": converger.warnings,
         }
 
+    def scrub(self, text):
+        return scrub(text, self.params.get("api_key"), *self.secrets)
+
+    def warn(self, warnings):
+        """Emit ``warnings`` after the client's own (a URL that does not look like the API's)."""
+        client_warnings = self._client.warnings if self._client is not None else []
+        for warning in client_warnings + list(warnings):
+            self.ansible.warn(self.scrub(warning))
+        del client_warnings[:]
+
     def fail(self, msg, **kwargs):
-        self.ansible.fail_json(msg=scrub(msg, self.params.get("api_key")), **kwargs)
+        self.warn([])
+        self.ansible.fail_json(msg=self.scrub(msg), **kwargs)
 
     def run(self, work):
         """Call ``work()`` and exit with its result dict; every known error becomes one clear line."""
         try:
+            no_log = [name for name, spec in self.ansible.argument_spec.items() if spec.get("no_log")]
+            check_control_characters(self.params, no_log)
             result = work()
-        except (TenantNotFound, ReconcileError) as err:
+        except ParentMissing as err:
+            if not (self.check_mode and not self.reads_only and self.params.get("state") != "absent"):
+                self.fail("%s (parameter: %s)" % (err.message, err.parameter))
+            # A preview: an earlier task of this run may create it; nothing more can be read without it.
+            result = {"changed": True, "parent_missing": err.message, "warnings": [
+                "%s. In check mode this task assumes an earlier task creates it and reports the change it would "
+                "make then; what exactly cannot be compared until it exists." % err.message]}
+        except ReconcileError as err:
             self.fail("%s (parameter: %s)" % (err.message, err.parameter) if err.parameter else err.message)
         except PBXwareError as err:
             self.fail(err.message)
         except ValueError as err:
             # An answer shaped unlike the reference (normalize refuses it): say so, without a traceback.
             self.fail("unexpected data from PBXware: %s" % err)
-        for warning in result.pop("warnings", []):
-            self.ansible.warn(scrub(warning, self.params.get("api_key")))
+        self.warn(result.pop("warnings", []))
         self.ansible.exit_json(**result)

@@ -14,6 +14,8 @@ Views are dicts keyed by user option names holding *normalised* values: the
 form both sides are compared in. Only arguments the user set are compared.
 """
 
+import re
+
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import to_str
 
 
@@ -24,6 +26,14 @@ class ReconcileError(Exception):
         super(ReconcileError, self).__init__(message)
         self.message = message
         self.parameter = parameter
+
+
+class ParentMissing(ReconcileError):
+    """The object a task acts in or on (its tenant, extension or DID) does not exist.
+
+    In check mode an earlier task of the same run may be about to create it, so a
+    module previews instead of failing (see ``PBXwareModule.run``).
+    """
 
 
 _SAME = object()
@@ -187,6 +197,50 @@ def desired_view(resource, params):
         except (TypeError, ValueError) as exc:
             raise ReconcileError("%s: invalid value %r (%s)" % (name, value, exc), name)
     return view
+
+
+# Sent as form fields, these would end or split a value on the server's side.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def check_control_characters(params, secret_names=()):
+    """Refuse a control character (newline, carriage return...) anywhere in ``params``, naming the parameter."""
+    for name, value in sorted(params.items()):
+        for item in _texts(value):
+            if CONTROL_CHARACTERS.search(item):
+                shown = "a value" if name in secret_names else repr(item)
+                raise ReconcileError("%s: %s contains a control character (newline, carriage return...), which "
+                                     "cannot be sent in a form field" % (name, shown), name)
+
+
+def check_list_items(resource, params):
+    """Refuse, before any call, a list item holding its list's separator.
+
+    ``department: ["1,2"]`` would be stored as two items and flap forever.
+    """
+    for name, value in sorted(params.items()):
+        field = resource.by_name.get(name)
+        separator = getattr(field.to_api, "separator", None) if field is not None else None
+        if separator and isinstance(value, (list, tuple)):
+            for item in value:
+                if separator in to_str(item):
+                    shown = "a value" if field.secret else repr(item)
+                    raise ReconcileError("%s: item %s contains %r, which the API uses to separate this list's "
+                                         "items: it would be stored as two items" % (name, shown, separator), name)
+
+
+def _texts(value):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            for text in _texts(item):
+                yield text
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            for text in _texts(item):
+                yield text
+    elif isinstance(value, str):
+        yield value
 
 
 def identity_key(resource, view):

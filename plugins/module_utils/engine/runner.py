@@ -12,10 +12,10 @@ write the plan needs (never in check mode), and reads the result back.
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine import diff as diffs
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
-    PBXwareResponseError, PBXwareTransportError)
+    PBXwareError, PBXwareResponseError, PBXwareTransportError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
-    ReconcileError, desired_view, identity_key, plan, read_view)
+    ParentMissing, ReconcileError, desired_view, identity_key, plan, read_view)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import MASTER_SERVER_ID
 
 
@@ -110,7 +110,8 @@ class Converger(object):
         if result_plan.changed and result_plan.operation not in self.resource.write_methods:
             named = " ".join("%s %s" % pair for pair in zip(self.resource.identity, key))
             if result_plan.operation == "create":
-                raise ReconcileError("%s: %s does not exist" % (self.resource.name, named), self.resource.identity[0])
+                # A part of an object (an extension's MACs): the object itself is missing.
+                raise ParentMissing("%s: %s does not exist" % (self.resource.name, named), self.resource.identity[0])
             raise ReconcileError("%s: the API cannot %s it" % (self.resource.name, result_plan.operation))
         after = result_plan.after
         if result_plan.changed and not check_mode:
@@ -164,16 +165,35 @@ class Converger(object):
         return object_id
 
     def _confirm_uncertain_write(self, result_plan, key, err):
+        """A fresh read decides what an unclear answer to a write did; the write is never re-sent."""
         found_id, view = self.find(key)
+        compared = [name for name in sorted(result_plan.changes) if not self.resource.by_name[name].write_only]
         if result_plan.operation == "delete":
-            landed = found_id is None
+            landed, applied = found_id is None, []
+        elif found_id is None:
+            landed, applied = False, []
         else:
-            landed = found_id is not None and all(
-                view.get(name) == new for name, (old, new) in result_plan.changes.items()
-                if not self.resource.by_name[name].write_only)
+            applied = [name for name in compared if view.get(name) == result_plan.changes[name][1]]
+            landed = len(applied) == len(compared)
         if not landed:
-            raise err
+            raise PBXwareError(unconfirmed_write_message(err, result_plan.operation, applied, compared), err.action)
         self.warnings.append(
             "%s: the server did not answer cleanly (%s), but a fresh read shows the change was applied"
             % (err.action, err.message))
         return found_id
+
+
+def unconfirmed_write_message(err, operation, applied=(), compared=()):
+    """Why a write whose answer was unclear is not reported as a change, and what the user can do."""
+    if operation != "create" and applied:
+        seen = "a fresh read shows only part of it applied (%s; not %s)" % (
+            ", ".join(applied), ", ".join(name for name in compared if name not in applied))
+    else:
+        seen = "a fresh read does not show it applied"
+    if isinstance(err, PBXwareTransportError):
+        # Timeouts and dropped answers: the server may still be working on it (tenant.add can take minutes).
+        outlook = ("The server may still apply it. It was not re-sent; rerun the task later: "
+                   "it reads before writing, so it will find the change and not make a duplicate.")
+    else:
+        outlook = "It was not re-sent; a rerun will read the server's state and send what is still missing."
+    return "%s. The %s was not confirmed: %s. %s" % (err.message.rstrip("."), operation, seen, outlook)

@@ -11,15 +11,13 @@ name or its 3-digit code, so every tenant-scoped module resolves it here.
 import difflib
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_int, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ParentMissing
 
 MASTER_SERVER_ID = "1"
 
 
-class TenantNotFound(Exception):
-    def __init__(self, message, parameter):
-        super(TenantNotFound, self).__init__(message)
-        self.message = message
-        self.parameter = parameter
+class TenantNotFound(ParentMissing):
+    """No tenant has the name or code a task gives."""
 
 
 def tenant_row(tenant_id, raw):
@@ -62,14 +60,19 @@ def resolve_server(client, tenant=None, tenant_id=None):
     With neither, the master server (ID 1): what a PBXware not in tenant mode
     uses for everything. ``tenant_id`` is trusted as given (no API call).
     """
+    return resolve_tenant(client, tenant, tenant_id)[0]
+
+
+def resolve_tenant(client, tenant=None, tenant_id=None):
+    """``(server, tenant row)``; the row is ``None`` unless ``tenant`` was looked up in ``tenant.list``."""
     if tenant_id is not None:
-        return ident(tenant_id)
+        return ident(tenant_id), None
     if tenant is None:
-        return MASTER_SERVER_ID
+        return MASTER_SERVER_ID, None
     rows = list_tenants(client)
     row = find_tenant(rows, tenant)
     if row is None:
         suggestions = closest_tenants(rows, tenant)
         hint = "; closest: %s" % ", ".join(suggestions) if suggestions else "; no tenant has a similar name or code"
         raise TenantNotFound("tenant %r not found by name or tenant code%s" % (tenant, hint), "tenant")
-    return ident(row["id"])
+    return ident(row["id"]), row

@@ -16,7 +16,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinatio
     DID_DESTINATIONS, WITHOUT_DESTINATION, cli_route_resource)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.lookups import resolve_by_name
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_bool, to_str
-from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ReconcileError, Resource
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ParentMissing, ReconcileError, Resource
 
 DID = Resource(
     "DID",
@@ -103,7 +103,7 @@ def find_did_id(client, server, number):
     for object_id, row in collection(client.read("pbxware.did.list", {"server": server})).items():
         if to_str(row.get("number")) == to_str(number):
             return ident(object_id)
-    raise ReconcileError("DID %s does not exist in this tenant" % number, "did")
+    raise ParentMissing("DID %s does not exist in this tenant" % number, "did")
 
 
 def reference_resolver(client):

@@ -23,8 +23,9 @@ import re
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding import ColonList, CommaList
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.lookups import resolve_by_name
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import (
-    choice_map, colon_list, comma_list, ident, to_bool, to_int, to_lower, to_str)
+    choice_map, comma_list, ident, to_bool, to_int, to_lower, to_str)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ReconcileError, Resource
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.codecs import check_codecs, codec_list
 
 LOCATIONS = {"local": 1, "remote": 2}
 STATUSES = {"enabled": 1, "disabled": 0}
@@ -56,7 +57,7 @@ EXTENSION = Resource(
         Field("department", read="department", normalize=comma_list, to_api=CommaList),
         Field("service_plan", read="service_plan"),
         Field("user_language", read="user_language"),
-        Field("codecs", api="acodecs", read="options.allow", normalize=colon_list, to_api=ColonList),
+        Field("codecs", api="acodecs", read="options.allow", normalize=codec_list, to_api=ColonList),
     ],
     identity=["extension"],
     api_object="ext",
@@ -148,6 +149,7 @@ PIN_PATTERN = re.compile(r"^\d{4}$")
 SECRET_CHARS = re.compile(r"^[a-zA-Z0-9%$*!@_-]+$")
 SECRET_SPECIALS = "%*!_-"
 LIMIT_MAX = 999
+EMAIL_PATTERN = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 
 
 def validate(params):
@@ -157,7 +159,11 @@ def validate(params):
         raise ReconcileError("extension must be digits only, got %r" % number, "extension")
     pin = params.get("pin")
     if pin is not None and not PIN_PATTERN.match(to_str(pin)):
-        raise ReconcileError("pin must be exactly 4 digits", "pin")
+        hint = ""
+        if to_str(pin).isdigit() and len(to_str(pin)) < 4:
+            hint = ("; an unquoted PIN is read by YAML as a number, which loses leading zeros "
+                    "(pin: 0123 arrives as 83 or 123): quote it, pin: \"0123\"")
+        raise ReconcileError("pin must be exactly 4 digits%s" % hint, "pin")
     for name in ("secret", "password"):
         value = params.get(name)
         if value is not None and not SECRET_CHARS.match(value):
@@ -171,6 +177,20 @@ def validate(params):
         value = params.get(name)
         if value is not None and not 0 <= value <= LIMIT_MAX:
             raise ReconcileError("%s must be between 0 and %d" % (name, LIMIT_MAX), name)
+    check_codecs(params.get("codecs"), "codecs")
+    if params.get("name") is not None and not to_str(params["name"]).strip():
+        raise ReconcileError("name cannot be empty", "name")
+    email = params.get("email")
+    if email and not EMAIL_PATTERN.match(email):
+        raise ReconcileError("email must be an e-mail address such as user@example.com, got %r" % email, "email")
+
+
+def check_length(number, tenant_row):
+    """An extension number must have the tenant's extension length (known once the tenant was looked up)."""
+    length = (tenant_row or {}).get("ext_length")
+    if number is not None and length and len(to_str(number)) != length:
+        raise ReconcileError("extension %s has %d digits; tenant %s uses %d-digit extensions"
+                             % (number, len(to_str(number)), tenant_row.get("name"), length), "extension")
 
 
 def _strong(secret):

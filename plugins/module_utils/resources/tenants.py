@@ -25,9 +25,10 @@ import re
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding import ColonList, CommaList
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import (
-    choice_map, collection, colon_list, comma_list, ident, to_bool, to_int, to_lower, to_str)
+    choice_map, collection, comma_list, ident, to_bool, to_int, to_lower, to_str)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ReconcileError, Resource
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import find_tenant, list_tenants
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.codecs import check_codecs, codec_list
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import cli_route_resource
 
 TENANT_STATUS = {"0": "inactive", "1": "active", "2": "suspended"}
@@ -126,7 +127,7 @@ def tenant_option_fields(options):
                                  % (key, ", ".join(sorted(TENANT_OPTIONS))), "options")
         read = TENANT_OPTIONS[key]
         if key in TENANT_CODEC_OPTIONS:
-            fields.append(Field("options." + key, api=key, read=read, normalize=colon_list, to_api=ColonList))
+            fields.append(Field("options." + key, api=key, read=read, normalize=codec_list, to_api=ColonList))
         else:
             fields.append(Field("options." + key, api=key, read=read, write_only=read is None))
     return fields
@@ -156,6 +157,8 @@ def validate_tenant(params):
     for name in ("national", "international"):
         if to_str(params.get(name)) == "":
             raise ReconcileError("%s cannot be empty" % name, name)
+    for key in TENANT_CODEC_OPTIONS:
+        check_codecs((params.get("options") or {}).get(key), "options." + key)
 
 
 def _rows(client, action):

@@ -249,3 +249,67 @@ def test_galaxy_version_matches_user_agent_version():
     with open(galaxy) as handle:
         version = re.search(r"^version:\s*['\"]?([^'\"\s]+)", handle.read(), re.M).group(1)
     assert version == COLLECTION_VERSION
+
+
+# -- TLS, URLs --------------------------------------------------------------------------
+
+def test_a_certificate_failure_is_not_retried():
+    fault = requests.exceptions.SSLError("certificate verify failed: self-signed certificate")
+    client = make_client(fault, FakeResponse(body=[]))
+    with pytest.raises(PBXwareTransportError) as info:
+        client.read("pbxware.tenant.list")
+    assert len(client.session.posts) == 1 and client.sleeps == []
+    assert "ca_path" in info.value.message and "self-signed" in info.value.message
+
+
+def test_ca_path_is_the_bundle_requests_verifies_with(tmp_path):
+    bundle = tmp_path / "pbx-ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n")
+    client = make_client(FakeResponse(body=[]), ca_path=str(bundle))
+    client.read("pbxware.tenant.list")
+    assert client.session.posts[0]["verify"] == str(bundle)
+    # validate_certs=false wins: nothing is verified.
+    client = make_client(FakeResponse(body=[]), ca_path=str(bundle), validate_certs=False)
+    client.read("pbxware.tenant.list")
+    assert client.session.posts[0]["verify"] is False
+
+
+def test_a_missing_ca_path_is_refused_before_any_call(tmp_path):
+    with pytest.raises(PBXwareError, match="ca_path .* is not a file"):
+        make_client(ca_path=str(tmp_path / "missing.pem"))
+
+
+def test_a_url_password_never_shows():
+    url = "https://admin:pw-Secret9@pbx.example.com/index.php"
+    fault = requests.exceptions.ConnectionError("Max retries exceeded with url: %s" % url)
+    client = PBXwareClient(url, KEY, session=FakeSession(fault), sleep=lambda s: None, retries=0)
+    assert "pw-Secret9" not in client.display_url and "admin" in client.display_url
+    with pytest.raises(PBXwareTransportError) as info:
+        client.read("pbxware.tenant.list")
+    assert "pw-Secret9" not in info.value.message and "********" in info.value.message
+
+
+def test_other_secrets_are_scrubbed_from_server_messages():
+    answer = FakeResponse(body={"error": "Field 'auth=Hunter2-x' contains invalid data"})
+    client = make_client(answer, secrets=["Hunter2-x"])
+    with pytest.raises(PBXwareApiError) as info:
+        client.write("pbxware.ext.edit")
+    assert "Hunter2-x" not in info.value.message
+
+
+@pytest.mark.parametrize("url,warns", [
+    ("https://pbx.example.com/index.php", False),
+    ("https://pbx.example.com/", False),
+    ("https://pbx.example.com", False),
+    ("https://pbx.example.com/pbxware", True),
+    ("https://pbx.example.com/api/", True),
+])
+def test_a_path_that_is_not_the_apis_draws_a_warning(url, warns):
+    client = PBXwareClient(url, KEY, session=FakeSession())
+    assert bool(client.warnings) is warns
+
+
+@pytest.mark.parametrize("url", ["pbx.example.com/index.php", "ftp://pbx.example.com/index.php", "https:///index.php"])
+def test_a_url_that_is_not_http_is_refused(url):
+    with pytest.raises(PBXwareError, match="url must be an http"):
+        PBXwareClient(url, KEY, session=FakeSession())

@@ -9,7 +9,7 @@ import copy
 import pytest
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
-    PBXwareResponseError, PBXwareTransportError, is_read_action)
+    PBXwareError, PBXwareResponseError, PBXwareTransportError, is_read_action)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import choice_map, to_lower
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, Resource
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import Converger, unwrap
@@ -157,8 +157,36 @@ def test_uncertain_create_that_landed_is_a_success_with_a_warning():
 def test_uncertain_create_that_did_not_land_is_reported():
     api = FakeApi()
     api.fault = ("pbxware.did.add", PBXwareResponseError("HTTP 502", "pbxware.did.add", 502, True), False)
-    with pytest.raises(PBXwareResponseError):
+    with pytest.raises(PBXwareError) as info:
         converge(api, {"number": "5550123", "destination": "103"})
+    assert len(api.writes()) == 1
+    assert info.value.action == "pbxware.did.add"
+    assert info.value.message.startswith("HTTP 502. The create was not confirmed: a fresh read does not show it")
+    assert "not re-sent" in info.value.message
+
+
+def test_a_write_answered_after_the_timeout_says_it_may_still_land():
+    api = FakeApi()
+    api.fault = ("pbxware.did.add", PBXwareTransportError("no answer within 30s", "pbxware.did.add"), False)
+    with pytest.raises(PBXwareError) as info:
+        converge(api, {"number": "5550123", "destination": "103"})
+    assert "may still apply it" in info.value.message and "rerun" in info.value.message
+    assert "not make a duplicate" in info.value.message
+    assert len(api.writes()) == 1
+
+
+def test_a_half_applied_update_says_what_landed():
+    class HalfApplying(FakeApi):
+        def write(self, action, params=None):
+            # The server stores the destination, then drops the connection before the status.
+            self.calls.append((action, dict(params)))
+            self.objects[params["id"]]["ext"] = params["destination"]
+            raise PBXwareTransportError("connection reset", action)
+
+    api = HalfApplying(EXISTING)
+    with pytest.raises(PBXwareError) as info:
+        converge(api, {"number": "5550100", "destination": "102", "enabled": "disabled"})
+    assert "only part of it applied (destination; not enabled)" in info.value.message
     assert len(api.writes()) == 1
 
 

@@ -7,7 +7,7 @@
 import pytest
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
-    EXTENSION, option_fields, resolve_user_agent, user_agent_resolver, validate)
+    EXTENSION, check_length, option_fields, resolve_user_agent, user_agent_resolver, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
     ReconcileError, desired_params, flatten_options, nest_options, plan, read_view)
 
@@ -133,3 +133,42 @@ def test_unchanged_user_agent_needs_no_lookup():
     assert resolve({"user_agent": "Yealink T41"}, CONFIGURATION)["user_agent"] == "135"
     assert resolve({"user_agent": "Yealink T41"}, None)["user_agent"] == "135"
     assert client.calls == ["pbxware.uads.list", "pbxware.uads.list"]
+
+
+# -- checks the server would fail anyway, done first ------------------------------------
+
+@pytest.mark.parametrize("params,parameter,words", [
+    ({"codecs": ["ulaw", "nosuchcodec"]}, "codecs", "unknown codec 'nosuchcodec'"),
+    ({"codecs": ["ulaw,alaw"]}, "codecs", "unknown codec"),
+    ({"name": "  "}, "name", "cannot be empty"),
+    ({"email": "not-an-address"}, "email", "e-mail address"),
+    ({"email": "a@b.com,c@d.com"}, "email", "e-mail address"),
+    ({"pin": "83"}, "pin", "quote it"),
+    ({"pin": "12345"}, "pin", "exactly 4 digits"),
+])
+def test_bad_extension_input_is_refused(params, parameter, words):
+    with pytest.raises(ReconcileError) as info:
+        validate(params)
+    assert info.value.parameter == parameter and words in info.value.message
+
+
+def test_known_codecs_in_any_case_pass():
+    validate({"codecs": ["ULAW", "g723.1", "opus"], "email": "front.desk@example.com"})
+
+
+def test_the_extension_length_is_the_tenants():
+    row = {"name": "t1.example.com", "ext_length": 3}
+    check_length("101", row)
+    check_length("1001", None)  # tenant given by ID: not looked up, not checked
+    with pytest.raises(ReconcileError, match="1001 has 4 digits; tenant t1.example.com uses 3-digit"):
+        check_length("1001", row)
+
+
+@pytest.mark.parametrize("read,names", [
+    (["ulaw", "alaw"], ["ulaw", "alaw"]),
+    (["ulaw,0", "alaw,0"], ["ulaw", "alaw"]),  # a live server's options.allow
+    ("ulaw:alaw", ["ulaw", "alaw"]),
+    (["G729"], ["g729"]),
+])
+def test_codecs_are_compared_by_name(read, names):
+    assert EXTENSION.by_name["codecs"].normalize(read) == names
