@@ -71,7 +71,7 @@ COLOR := $(if $(filter true,$(CI)),--color no,)
 # before the others run; the rest all run, and the run fails if any failed.
 TEST_STEPS := !venv !venv-2.19 check lint changelog-lint docs-lint \
 	sanity-2.19 sanity-2.21 units-2.19 units-2.21 \
-	sim-test newman integrations inventory-test build ee-check
+	sim-test behaviour newman integrations inventory-test build build-check ee-check
 
 # =============================================================================
 ##@ Main entry points
@@ -88,6 +88,12 @@ demo: venv build install ## Build + install the collection, run playbooks/demo.y
 	ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS_PATH) PATH="$(VBIN):$$PATH" \
 		$(ROOT)/hack/demo.sh $(DEMO_ARGS)
 
+.PHONY: shell
+shell: venv ## A shell with .venv/main/bin on PATH (ansible-doc, ansible-playbook, ...); `exit` to leave
+	@echo "==> shell: .venv/main/bin is first on PATH; ansible.cfg here points Ansible at build/collections (make install)"
+	cd $(ROOT)
+	VIRTUAL_ENV=$(VENV) PATH="$(VBIN):$$PATH" "$${SHELL:-bash}" -i
+
 .PHONY: test
 test: ## Run every check: sanity (2.19 + 2.21), units, simulator, newman, integration, lint, docs
 	@"$(PYTHON)" $(ROOT)/hack/run-steps.py --make "$(MAKE)" --summary $(BUILD)/test-summary.txt $(TEST_STEPS)
@@ -100,6 +106,7 @@ venv: ## Create/update the main venv .venv/main (PYTHON, ansible-core 2.21, lint
 	@"$(PYTHON)" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "ansible-core 2.21 needs Python >= 3.12; $(PYTHON) is " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.12+")'
 	$(ROOT)/hack/mkvenv.sh $(VENV) "$(PYTHON)" $(ROOT)/requirements-dev.txt $(ROOT)/simulator
 	$(ROOT)/hack/ansible-test-bootstrap.sh $(VBIN)/python
+	$(ROOT)/hack/ensure-shellcheck.sh
 
 .PHONY: venv-2.19
 venv-2.19: ## Create/update .venv/core-2.19 (Python 3.11, ansible-core 2.19)
@@ -167,6 +174,11 @@ sim-test: venv ## pytest simulator/tests (the simulator's own suite)
 	@cd $(ROOT)/simulator
 	$(VBIN)/python -m pytest tests -p no:cacheprovider $(SIM_PYTEST_ARGS)
 
+.PHONY: behaviour
+behaviour: venv stage ## Bad-input catalogue + secret scan: the real modules against the simulator (tests/behaviour)
+	@cd $(ROOT)
+	PYTHONPATH=$(BUILD)/core-2.21 PATH="$(VBIN):$$PATH" $(VBIN)/python -m pytest tests/behaviour -p no:cacheprovider -q
+
 .PHONY: newman
 newman: venv ## Vendor Postman collection against the simulator (simulator/conformance/run_newman.py)
 	@cd $(ROOT)/simulator/conformance
@@ -181,19 +193,36 @@ newman: venv ## Vendor Postman collection against the simulator (simulator/confo
 	fi
 	PATH="$(VBIN):$$PATH" $(VBIN)/python run_newman.py
 
+# INTEGRATION_ARGS: ansible-test arguments, e.g. a target: INTEGRATION_ARGS=pbxware_tenant_info
+RUN_INTEGRATION_221 = COLLECTION_ROOT=$(COLL_221) PATH="$(VBIN):$$PATH" \
+	$(ROOT)/tests/integration/run-integration.sh $(COLOR) $(INTEGRATION_ARGS)
+RUN_INTEGRATION_219 = COLLECTION_ROOT=$(COLL_219) PATH="$(VBIN_219):$(VBIN):$$PATH" SIM_BIN=$(VBIN)/pbxware-sim \
+	$(ROOT)/tests/integration/run-integration.sh $(COLOR) $(INTEGRATION_ARGS)
+
 .PHONY: integration
 integration: venv stage ## ansible-test integration --venv against a fresh simulator (tests/integration/run-integration.sh)
-	@COLLECTION_ROOT=$(COLL_221) PATH="$(VBIN):$$PATH" \
-		$(ROOT)/tests/integration/run-integration.sh $(COLOR) $(INTEGRATION_ARGS)
+	@$(RUN_INTEGRATION_221)
 
 .PHONY: integration-2.19
 integration-2.19: venv venv-2.19 stage ## The same integration run under ansible-core 2.19 (Python 3.11)
-	@COLLECTION_ROOT=$(COLL_219) PATH="$(VBIN_219):$(VBIN):$$PATH" SIM_BIN=$(VBIN)/pbxware-sim \
-		$(ROOT)/tests/integration/run-integration.sh $(COLOR) $(INTEGRATION_ARGS)
+	@$(RUN_INTEGRATION_219)
 
+# The two runs share per-user first-use state: the venvs, ~/.ansible/test/id_rsa
+# (ansible-test creates it on first use; two runs racing to create it fail) and
+# ~/.ansible/test/cache/get_pip_*.py. All of it is made here, one step after the
+# other (venv and venv-2.19 run hack/ansible-test-bootstrap.sh), and the parallel
+# step runs only the tests (run-integration-*, which have no prerequisites).
+# Everything else a run writes is in its own copy (build/core-*/.../tests/output).
 .PHONY: integrations
 integrations: venv venv-2.19 stage ## integration and integration-2.19 side by side (each one's output shown when it ends)
-	@$(MAKE) --no-print-directory -j2 --output-sync=target integration integration-2.19
+	@$(MAKE) --no-print-directory -j2 --output-sync=target run-integration-2.21 run-integration-2.19
+
+.PHONY: run-integration-2.21 run-integration-2.19
+run-integration-2.21:
+	@$(RUN_INTEGRATION_221)
+
+run-integration-2.19:
+	@$(RUN_INTEGRATION_219)
 
 .PHONY: inventory-test
 inventory-test: venv install ## Inventory plugin against the simulator: --list/--graph vs expected, cache, errors, scale (tests/inventory/run.sh)
@@ -235,6 +264,10 @@ build: venv ## ansible-galaxy collection build -> build/dist/bicom-pbxware-VERSI
 	rm -f $(TARBALL)
 	$(VBIN)/ansible-galaxy collection build --force --output-path $(DIST) .
 	$(ROOT)/hack/check-tarball.sh $(TARBALL)
+
+.PHONY: build-check
+build-check: venv ## Prove the build is an allow-list: stray files in a copy of the checkout stay out (hack/test-build-allowlist.sh)
+	@$(ROOT)/hack/test-build-allowlist.sh $(VBIN)
 
 .PHONY: install
 install: build ## Install the built tarball into build/collections (used by `make demo`)

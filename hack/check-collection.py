@@ -5,6 +5,8 @@
 
 - every module in plugins/modules/ is in the `pbxware` action group of
   meta/runtime.yml, and every entry of the group names an existing module;
+- the `tenant` action group lists exactly the tenant-scoped modules (those that
+  take the tenant/tenant_id options), so a tenant default reaches no other module;
 - galaxy.yml and meta/runtime.yml agree with what the collection promises
   (GPL-3.0-or-later, requires_ansible as a full x.y.z version);
 - with --py39 PYTHON: module and module_utils code compiles on Python 3.9 (the
@@ -21,6 +23,7 @@ import sys
 import yaml
 
 GROUP = 'pbxware'
+TENANT_GROUP = 'tenant'
 FQCN_PREFIX = 'bicom.pbxware.'
 
 
@@ -60,9 +63,15 @@ def main():
     if len(names) != len(set(names)):
         errors.append('meta/runtime.yml: action_groups.%s has duplicate entries' % GROUP)
 
+    scoped = sorted(m for m in modules if 'tenant_scoped=True' in open('plugins/modules/%s.py' % m).read())
+    tenant_group = sorted(e for e in (runtime.get('action_groups') or {}).get(TENANT_GROUP) or [] if isinstance(e, str))
+    if tenant_group != scoped:
+        errors.append('meta/runtime.yml: action_groups.%s must list exactly the tenant-scoped modules: missing %s, extra %s'
+                      % (TENANT_GROUP, sorted(set(scoped) - set(tenant_group)), sorted(set(tenant_group) - set(scoped))))
+
     req = str(runtime.get('requires_ansible', ''))
     if not re.match(r'^>=\s*\d+\.\d+\.\d+', req):
-        errors.append('meta/runtime.yml: requires_ansible must be a full version such as ">=2.17.0", got %r' % req)
+        errors.append('meta/runtime.yml: requires_ansible must be a full version such as ">=2.19.0", got %r' % req)
     if galaxy.get('license') != ['GPL-3.0-or-later']:
         errors.append('galaxy.yml: license must be [GPL-3.0-or-later]')
     if (galaxy.get('namespace'), galaxy.get('name')) != ('bicom', 'pbxware'):

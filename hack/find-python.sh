@@ -24,7 +24,7 @@ if [ -d "$root/versions" ]; then
         if [ "$minor" -ge "$min" ] && [ "$minor" -le "$max" ]; then
             candidates+=("$d/bin/python3.$minor")
         fi
-    done < <(ls -d "$root"/versions/* 2>/dev/null | sort -V -r)
+    done < <(printf '%s\n' "$root"/versions/* | sort -V -r)
 fi
 for ((minor = max > 30 ? 30 : max; minor >= min; minor--)); do
     c=$(command -v "python3.$minor" 2>/dev/null || true)

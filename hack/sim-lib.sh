@@ -58,8 +58,7 @@ sim_stop() {
     if [ -n "${SIM_PID:-}" ]; then
         if kill -0 "$SIM_PID" 2>/dev/null; then
             kill -TERM "$SIM_PID" 2>/dev/null || true
-            local i
-            for i in $(seq 1 50); do
+            for _ in $(seq 1 50); do
                 kill -0 "$SIM_PID" 2>/dev/null || break
                 sleep 0.1
             done

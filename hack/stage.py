@@ -4,9 +4,14 @@
 """Mirror the collection sources into DEST (normally build/ansible_collections/bicom/pbxware).
 
 ansible-test only runs from a directory named ansible_collections/NAMESPACE/NAME.
-This copies what git knows about (tracked files plus untracked files that are
-not ignored; without git: everything but the usual generated trees), skipping
-trees that are not part of the collection (the simulator, build output, venvs).
+This copies the files git tracks, plus untracked (not git-ignored) files under
+the collection's own trees and its tooling (plugins/, tests/, meta/, docs/,
+changelogs/fragments/, hack/: a new module, test or fragment before `git add`).
+Other untracked files (a stray my/env.sh holding an API key, request logs, your
+own playbooks) are not copied, and are named in a note. Trees that are not part
+of the collection (the simulator, build output, venvs) are skipped in any case.
+Without git (no checkout, or no git command) it falls back to copying everything
+but those trees, with a warning.
 Files already up to date are left alone and stale ones are removed, so a re-run
 is cheap. DEST/tests/output (ansible-test's results and venvs) is kept.
 DEST gets an empty git repository of its own (see the comment in main()).
@@ -33,7 +38,11 @@ EXCLUDE_PREFIXES = (
     'node_modules/',
 )
 EXCLUDE_NAMES = ('__pycache__', '.pytest_cache', 'node_modules')
-EXCLUDE_FILES = ('tests/integration/integration_config.yml', 'changelogs/.plugin-cache.yaml')
+# ansible.cfg at the root is for commands run in the checkout (it points at
+# build/collections); ansible-test brings its own configuration.
+EXCLUDE_FILES = ('tests/integration/integration_config.yml', 'changelogs/.plugin-cache.yaml', 'ansible.cfg')
+# Untracked (but not git-ignored) files are staged only under these trees.
+UNTRACKED_PREFIXES = ('plugins/', 'tests/', 'meta/', 'docs/', 'changelogs/fragments/', 'hack/')
 # Kept in DEST even though they are not in the source list.
 KEEP_PREFIXES = ('tests/output/', '.git/')
 
@@ -46,14 +55,27 @@ def excluded(rel):
     return any(part in EXCLUDE_NAMES for part in rel.split('/'))
 
 
-def source_files(src):
+def git_files(src, *args):
+    out = subprocess.run(['git', 'ls-files', '-z'] + list(args), cwd=src, check=True, capture_output=True).stdout
+    return [n for n in out.decode('utf-8').split('\0') if n]
+
+
+def source_files(src, quiet=False):
     try:
-        out = subprocess.run(
-            ['git', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-            cwd=src, check=True, capture_output=True,
-        ).stdout.decode('utf-8')
-        names = [n for n in out.split('\0') if n]
-    except (OSError, subprocess.CalledProcessError):
+        tracked = git_files(src, '--cached')
+        untracked = git_files(src, '--others', '--exclude-standard')
+    except (OSError, subprocess.CalledProcessError) as e:
+        detail = e.stderr.decode('utf-8', 'replace').strip() if getattr(e, 'stderr', None) else str(e)
+        print('stage: WARNING: cannot list the files git knows in %s (%s); copying everything but '
+              'the generated trees, stray untracked files included' % (src, detail), file=sys.stderr)
+        tracked, untracked = None, []
+    skipped = sorted(n for n in untracked if not n.startswith(UNTRACKED_PREFIXES) and not excluded(n))
+    if skipped and not quiet:
+        print('stage: note: not staging %d untracked file(s) outside %s (git add them to stage them): %s'
+              % (len(skipped), ' '.join(UNTRACKED_PREFIXES), ' '.join(skipped[:10]) + (' ...' if len(skipped) > 10 else '')))
+    if tracked is not None:
+        names = tracked + [n for n in untracked if n.startswith(UNTRACKED_PREFIXES)]
+    else:
         names = []
         for root, dirs, files in os.walk(src):
             rel_root = os.path.relpath(root, src)
@@ -95,7 +117,7 @@ def main():
     dest = os.path.abspath(args.dest)
     if dest == src or src.startswith(dest + os.sep):
         sys.exit('stage: refusing to stage into %s' % dest)
-    files = source_files(src)
+    files = source_files(src, quiet=args.quiet)
     copied = removed = 0
 
     for name in sorted(files):

@@ -21,9 +21,22 @@ configs=$here/configs
 expected=$here/expected
 scale=${SCALE_TENANTS:-1000}
 
+# The Python that runs ansible-inventory: the plugin's default ansible_python_interpreter
+# (normalised to CONTROLLER_PYTHON in the compared output).
+INVENTORY_TEST_PYTHON=$(head -n 1 "$(command -v ansible-inventory)" | sed -nE 's/^#! *([^ ]+).*/\1/p')
+export INVENTORY_TEST_PYTHON
+
 # shellcheck source=/dev/null
 . "${SIM_LIB:-$root/hack/sim-lib.sh}"
-trap sim_stop EXIT
+proxy_pid=""
+proxy_stop() {
+    if [ -n "$proxy_pid" ]; then
+        kill "$proxy_pid" 2>/dev/null || true
+        wait "$proxy_pid" 2>/dev/null || true
+        proxy_pid=""
+    fi
+}
+trap 'proxy_stop; sim_stop' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -32,7 +45,7 @@ export ANSIBLE_INVENTORY_ENABLED=bicom.pbxware.pbxware
 export ANSIBLE_INVENTORY_UNPARSED_FAILED=true
 export ANSIBLE_INVENTORY_CACHE_CONNECTION=$out/cache
 export ANSIBLE_NOCOLOR=1
-unset PBXWARE_VALIDATE_CERTS PBXWARE_TIMEOUT
+unset PBXWARE_VALIDATE_CERTS PBXWARE_TIMEOUT PBXWARE_CA_PATH ANSIBLE_PYTHON_INTERPRETER
 
 failures=0
 fail() {
@@ -121,7 +134,7 @@ add_tenant tenant_name=t3.example.com tenant_code=503 package=1 ext_length=5 cou
 
 inventory basic "$configs/basic.pbxware.yml"
 compare basic
-[ "$LAST_CALLS" = 1 ] && pass "basic: 1 API call" || fail "basic: $LAST_CALLS API calls, expected 1"
+if [ "$LAST_CALLS" = 1 ]; then pass "basic: 1 API call"; else fail "basic: $LAST_CALLS API calls, expected 1"; fi
 ansible-inventory -i "$configs/basic.pbxware.yml" --graph >"$out/basic.graph" 2>"$out/basic.graph.err" ||
     fail "basic: --graph failed ($out/basic.graph.err)"
 if [ "${UPDATE_EXPECTED:-0}" = 1 ]; then
@@ -135,7 +148,7 @@ fi
 
 inventory details "$configs/details.pbxware.yml"
 compare details
-[ "$LAST_CALLS" = 3 ] && pass "details: 3 API calls (list + 2 configurations)" || fail "details: $LAST_CALLS API calls, expected 3"
+if [ "$LAST_CALLS" = 3 ]; then pass "details: 3 API calls (list + 2 configurations)"; else fail "details: $LAST_CALLS API calls, expected 3"; fi
 if grep -qF -e "$http_secret" -e "$ldap_secret" "$out/details.json"; then
     fail "details: a tenant secret appears unmasked"
 else
@@ -178,6 +191,53 @@ INI
 )
 if grep -q '"sales.example.com"' "$out/ini.norm.json"; then pass "ini: connection from ansible.cfg [pbxware]"; else fail "ini: no hosts ($out/ini.err)"; fi
 
+# url and api_key as lookups in the file; the same text in the environment is taken literally.
+(
+    export SIM_URL=$PBXWARE_URL SIM_KEY=$PBXWARE_API_KEY
+    unset PBXWARE_URL PBXWARE_API_KEY
+    inventory templated "$configs/templated.pbxware.yml"
+)
+if [ "$("$python" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["_meta"]["hostvars"]))' "$out/templated.norm.json")" = 5 ] &&
+    grep -qF '"ansible_python_interpreter": "{{ ansible_playbook_python }}"' "$out/templated.norm.json"; then
+    pass "templated: url and api_key from lookup('env') in the file, 5 hosts"
+else
+    fail "templated: expected 5 hosts and the python_interpreter option ($out/templated.err)"
+fi
+# shellcheck disable=SC2016 # a literal template
+expect_error templated-env "$configs/plain.pbxware.yml" "bicom.pbxware.pbxware inventory: .*Invalid API key" \
+    PBXWARE_API_KEY='{{ lookup("env", "SIM_KEY") }}' SIM_KEY="$PBXWARE_API_KEY"
+# python_interpreter as a template ({{ ansible_playbook_python }}) runs a module.
+if SIM_URL=$PBXWARE_URL SIM_KEY=$PBXWARE_API_KEY ansible -i "$configs/templated.pbxware.yml" t3.example.com \
+    -m bicom.pbxware.pbxware_tenant_info -a tenant_code=503 >"$out/templated-module.log" 2>&1; then
+    pass "templated: python_interpreter '{{ ansible_playbook_python }}' runs a module"
+else
+    fail "templated: the module failed: $(tail -n 5 "$out/templated-module.log")"
+fi
+
+# ca_path: the API behind HTTPS with a self-signed certificate.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$out/tls.key" -out "$out/tls.pem" >"$out/openssl.log" 2>&1
+"${helper[@]}" tls-proxy "$out/tls.pem" "$out/tls.key" "$PBXWARE_URL" >"$out/tls-proxy.log" 2>&1 &
+proxy_pid=$!
+tls_url=""
+for _ in $(seq 1 100); do
+    tls_url=$(sed -nE 's#.*listening on (https://[^[:space:]]+).*#\1index.php#p' "$out/tls-proxy.log")
+    [ -n "$tls_url" ] && break
+    sleep 0.1
+done
+expect_error tls-untrusted "$configs/plain.pbxware.yml" "bicom.pbxware.pbxware inventory: .*TLS error" \
+    PBXWARE_URL="$tls_url"
+(
+    export PBXWARE_URL=$tls_url PBXWARE_CA_PATH=$out/tls.pem
+    inventory tls "$configs/plain.pbxware.yml"
+)
+if grep -q '"sales.example.com"' "$out/tls.norm.json"; then
+    pass "tls: a self-signed certificate trusted through ca_path (PBXWARE_CA_PATH)"
+else
+    fail "tls: no hosts with ca_path ($out/tls.err)"
+fi
+proxy_stop
+
 # The cache: the second run makes no API call and gives the same inventory.
 inventory cache1 "$configs/cached.pbxware.yml"
 first_calls=$LAST_CALLS
@@ -188,7 +248,7 @@ else
     fail "cache: cached run made $LAST_CALLS API calls or differs"
 fi
 inventory cache3 "$configs/cached.pbxware.yml" --flush-cache
-[ "$LAST_CALLS" = "$first_calls" ] && pass "cache: --flush-cache refetches ($LAST_CALLS calls)" || fail "cache: --flush-cache made $LAST_CALLS calls"
+if [ "$LAST_CALLS" = "$first_calls" ]; then pass "cache: --flush-cache refetches ($LAST_CALLS calls)"; else fail "cache: --flush-cache made $LAST_CALLS calls"; fi
 
 # A playbook on the inventory's hosts, forks 10: one extension per tenant, then no change.
 hosts=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["_meta"]["hostvars"]))' "$out/basic.json")
@@ -221,6 +281,30 @@ inventory single "$configs/all-details.pbxware.yaml"
 compare single
 sim_stop
 
+# --- 2b. API data that looks like a template: never templated ----------------------
+"${helper[@]}" unsafe "$out/fixture-unsafe.json"
+sim_start "$out/sim-unsafe" --fixture "$out/fixture-unsafe.json"
+inventory unsafe "$configs/unsafe.pbxware.yml"
+compare unsafe
+ansible -i "$configs/unsafe.pbxware.yml" pbxware_tenants -m ansible.builtin.debug -a var=pbxware_tenant_name \
+    >"$out/unsafe-debug.log" 2>&1 || fail "unsafe: ansible -m debug failed ($out/unsafe-debug.log)"
+# shellcheck disable=SC2016 # a literal template
+if grep -qF '"pbxware_tenant_name": "{{ 7 * 7 }}.example.com"' "$out/unsafe-debug.log" &&
+    ! grep -q '49\.example' "$out/unsafe-debug.log"; then
+    pass "unsafe: a tenant named '{{ 7 * 7 }}.example.com' prints literally"
+else
+    fail "unsafe: the tenant name was templated or is missing ($out/unsafe-debug.log)"
+fi
+# Every host runs the module; the template-named one passes the checks as well.
+if ansible-playbook -i "$configs/unsafe.pbxware.yml" "$here/unsafe.yml" >"$out/unsafe-play.log" 2>&1 &&
+    [ "$(grep -cE ' : ok=[23] +changed=0 +unreachable=0 +failed=0' "$out/unsafe-play.log")" = 3 ] &&
+    grep -qE '^\{\{ 7 \* 7 \}\}\.example\.com +: ok=3 ' "$out/unsafe-play.log"; then
+    pass "unsafe: a playbook sees the name, package, settings and groups literally; a module runs on each host"
+else
+    fail "unsafe: the playbook failed: $(grep -E 'FAILED|fatal|ok=' "$out/unsafe-play.log" | head -n 8)"
+fi
+sim_stop
+
 # --- 3. 200 tenants with tenant_details ------------------------------------------
 timings=$out/timings.txt
 : >"$timings"
@@ -248,7 +332,7 @@ if [ "$scale" -gt 0 ]; then
     echo "$scale tenants, tenant_details, cache cold: $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
     inventory scale-cache2 "$configs/cached.pbxware.yml"
     echo "$scale tenants, tenant_details, cache warm: $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
-    [ "$LAST_CALLS" = 0 ] && pass "scale: cached run made no API call" || fail "scale: cached run made $LAST_CALLS calls"
+    if [ "$LAST_CALLS" = 0 ]; then pass "scale: cached run made no API call"; else fail "scale: cached run made $LAST_CALLS calls"; fi
     for name in scale-plain scale-details scale-cache1 scale-cache2; do
         hosts=$("$python" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["_meta"]["hostvars"]))' "$out/$name.norm.json")
         [ "$hosts" = "$scale" ] || fail "$name: $hosts hosts, expected $scale"
