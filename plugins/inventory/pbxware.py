@@ -14,11 +14,17 @@ description:
     for the server, described by C(pbxware.server.configuration).
   - Every host gets C(ansible_connection=local), since the collection's modules talk to the PBXware API
     from the controller; O(compose) can set another value.
+  - Every host gets C(ansible_python_interpreter) set to O(python_interpreter), by default the Python that
+    runs Ansible on the controller, which has the collection's requirement C(requests) (interpreter
+    discovery would pick the system Python, which may lack it).
   - Default groups are C(pbxware_tenants) (every tenant), C(pbxware_package_<package name>) (one per
     package, the name lowercased with every character other than letters, digits and C(_) replaced
     by C(_)) and C(pbxware_servers) (the host of a PBXware not in tenant mode).
   - The configuration file must end in C(pbxware.yml) or C(pbxware.yaml) and set O(plugin).
-  - API data is not templated (hosts variables from the API are untrusted).
+  - Data from the API is never templated, on every ansible-core version. In host names, group names
+    derived from it and every host variable (including O(tenant_details) settings), each string that
+    could hold a template reaches Ansible as unsafe text, so a tenant named C({{ 7 * 7 }}.example.com)
+    stays exactly that.
 author:
   - Bicom PBXware collection maintainers (@bicom-ansible)
 extends_documentation_fragment:
@@ -36,6 +42,8 @@ options:
     description:
       - The PBXware API endpoint, for example C(https://pbx.example.com/index.php).
       - Must not carry the API key; the key is always sent in the request body.
+      - In the configuration file it may be a template, for example C({{ lookup('env', 'PBX_URL') }});
+        values from the environment or C(ansible.cfg) are taken literally.
     type: str
     env:
       - name: PBXWARE_URL
@@ -45,7 +53,9 @@ options:
   api_key:
     description:
       - The API key set in PBXware under I(Admin Settings - API key).
-      - May be encrypted with Ansible Vault (C(!vault)) in the configuration file.
+      - May be encrypted with Ansible Vault (C(!vault)) in the configuration file, or be a template there,
+        for example C({{ lookup('env', 'PBX_KEY') }}) or C({{ lookup('ansible.builtin.file', '~/.pbx-key') }});
+        values from the environment or C(ansible.cfg) are taken literally.
       - Sent in the body of a POST request, never in a URL; never shown in errors.
     type: str
     env:
@@ -62,6 +72,16 @@ options:
     ini:
       - section: pbxware
         key: validate_certs
+  ca_path:
+    description:
+      - A CA bundle file (PEM) on the controller to trust, for a PBXware with a self-signed or private
+        certificate, instead of the system's CA store. Ignored when O(validate_certs=false).
+    type: path
+    env:
+      - name: PBXWARE_CA_PATH
+    ini:
+      - section: pbxware
+        key: ca_path
   timeout:
     description:
       - Seconds to wait for each API answer. Reads that time out are retried with backoff.
@@ -118,7 +138,20 @@ options:
       - Whether to create the default groups C(pbxware_tenants), C(pbxware_package_*) and C(pbxware_servers).
     type: bool
     default: true
+  python_interpreter:
+    description:
+      - The C(ansible_python_interpreter) every host gets. When not set, the Python running Ansible on the
+        controller (its C(sys.executable)), so that the modules find C(requests) without configuration.
+      - May be a template, for example C({{ ansible_playbook_python }}), evaluated when a task runs.
+      - Set it to an empty string to set no C(ansible_python_interpreter) at all; then a C(group_vars) file
+        or interpreter discovery decides.
+      - "Precedence: the plugin sets inventory host variables. A C(group_vars) file does B(not) override
+        them; a C(host_vars) file, play or task C(vars), C(set_fact) and C(-e) do, and so does O(compose)
+        (for example C(ansible_python_interpreter: \"'/usr/bin/python3'\")), which runs after this option."
+    type: str
 notes:
+  - In the configuration file, O(url) and O(api_key) may be templates (lookups); they are evaluated
+    before any API call, and the cache is keyed by the evaluated O(url).
   - A cached run (O(cache=true) and a fresh cache) makes no API call.
   - Filters apply before O(tenant_details), so configuration is only fetched for the tenants kept.
 """
@@ -127,6 +160,13 @@ EXAMPLES = r"""
 # demo.pbxware.yml: every tenant, the key from the environment (PBXWARE_API_KEY)
 plugin: bicom.pbxware.pbxware
 url: https://pbx.example.com/index.php
+
+---
+# lookup.pbxware.yml: connection from other environment variables, a private CA
+plugin: bicom.pbxware.pbxware
+url: "{{ lookup('ansible.builtin.env', 'PBX_URL') }}"
+api_key: "{{ lookup('ansible.builtin.env', 'PBX_KEY') }}"
+ca_path: /etc/pki/pbxware-ca.pem
 
 ---
 # prod.pbxware.yml: the key from Ansible Vault, tenant settings, groups and a cache
@@ -148,6 +188,8 @@ keyed_groups:
     prefix: country
 compose:
   pbxware_extension_digits: pbxware_ext_length
+  # Run the modules with another Python (compose overrides the python_interpreter option)
+  # ansible_python_interpreter: "'/opt/ansible/bin/python3'"
 groups:
   short_numbers: pbxware_ext_length < 4
 cache: true
@@ -160,12 +202,16 @@ import fnmatch
 import hashlib
 import json
 import re
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible.errors import AnsibleParserError
 from ansible.module_utils.common.text.converters import to_bytes, to_text
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
+# Before ansible-core 2.19 a str is templated unless wrapped as unsafe; from 2.19 on, wrap_var strips
+# any trust mark (data is then never templated). Either way: what it returns is never templated.
+from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
     PBXwareApiError, PBXwareClient, PBXwareError)
@@ -189,9 +235,32 @@ HOST_VARS = (
 )
 CACHE_FORMAT = 1
 FILTER_OPTIONS = ("include_tenants", "exclude_tenants", "include_packages", "exclude_packages")
+# Options the configuration file may give as templates (lookups, ...).
+TEMPLATED_OPTIONS = ("url", "api_key")
 
 
 # -- pure helpers (unit tested) ---------------------------------------------
+
+_TEMPLATE_CHARS = re.compile(r"[{}]")
+
+
+def make_unsafe(value):
+    """``value`` (API data: dicts, lists, scalars) such that no str in it is ever templated.
+
+    Every str that could start or end a template (one with ``{`` or ``}``: every Jinja2 delimiter has
+    one) is wrapped with ``wrap_var``, on every ansible-core version; a str without either cannot be
+    templated and stays as it is (``wrap_var`` on every value costs seconds with 1000 tenants'
+    settings). Like community.general's ``make_unsafe``.
+    """
+    if isinstance(value, dict):
+        return dict((make_unsafe(key), make_unsafe(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return [make_unsafe(item) for item in value]
+    if isinstance(value, (str, bytes)):
+        text = value if isinstance(value, str) else value.decode("utf-8", "replace")
+        return wrap_var(value) if _TEMPLATE_CHARS.search(text) else value
+    return value
+
 
 def _matches_tenant(row, patterns):
     name = (row.get("name") or "").lower()
@@ -298,7 +367,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     def parse(self, inventory, loader, path, cache=True):
         super(InventoryModule, self).parse(inventory, loader, path, cache)
-        self._read_config_data(path)
+        config = self._read_config_data(path)
+        self._conn = self._connection(config or {})
 
         cache_key = self._cache_key(path)
         use_cache = self.get_option("cache")
@@ -318,31 +388,42 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     def _cache_key(self, path):
         """The file's cache key, plus what decides the answer: another server or filter is another entry."""
-        what = json.dumps([to_text(self.get_option("url") or ""), bool(self.get_option("tenant_details"))]
+        what = json.dumps([self._conn["url"] or "", bool(self.get_option("tenant_details"))]
                           + [[to_text(item) for item in self.get_option(name) or []] for name in FILTER_OPTIONS])
         return "%s_%s" % (self.get_cache_key(path), hashlib.sha256(to_bytes(what)).hexdigest()[:16])
 
     # -- fetching ----------------------------------------------------------
 
-    def _connection(self):
-        api_key = self.get_option("api_key")
-        return {
-            "url": to_text(self.get_option("url")) if self.get_option("url") is not None else None,
-            # A vaulted value decrypts when made text.
-            "api_key": to_text(api_key) if api_key is not None else None,
-            "validate_certs": self.get_option("validate_certs"),
-            "timeout": self.get_option("timeout"),
-        }
+    def _connection(self, config):
+        """The connection options; ``url`` and ``api_key`` templated when the file gives them."""
+        conn = {}
+        for name in TEMPLATED_OPTIONS:
+            value = self.get_option(name)
+            # Only what the file itself says is a template: on ansible-core 2.19+ the file's values are
+            # trusted and environment/ini values are not; before 2.19 the check here does the same.
+            # A !vault value is no str; it decrypts when made text.
+            if name in config and isinstance(value, str):
+                try:
+                    value = self.templar.template(value)
+                except Exception as exc:  # AnsibleError and friends; never shows the result
+                    raise AnsibleParserError("bicom.pbxware.pbxware inventory: cannot evaluate the template in %s: %s"
+                                             % (name, to_text(exc)))
+            conn[name] = to_text(value) if value is not None else None
+        conn.update(validate_certs=self.get_option("validate_certs"), timeout=self.get_option("timeout"),
+                    ca_path=self.get_option("ca_path") or None)
+        return conn
 
     def _client(self, conn):
         return PBXwareClient(conn["url"], conn["api_key"], validate_certs=conn["validate_certs"],
-                             timeout=conn["timeout"], module_name=USER_AGENT_NAME)
+                             timeout=conn["timeout"], module_name=USER_AGENT_NAME, ca_path=conn["ca_path"])
 
     def _fetch(self):
-        conn = self._connection()
+        conn = self._conn
         client = None
         try:
             client = self._client(conn)
+            for warning in getattr(client, "warnings", None) or []:
+                self.display.warning("bicom.pbxware.pbxware inventory: %s" % warning)
             return self._fetch_with(client, conn)
         except PBXwareError as exc:
             message = client.scrub(exc.message) if client is not None else exc.message
@@ -407,12 +488,12 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     # -- populating --------------------------------------------------------
 
     def _populate(self, data):
+        """Hosts, groups and variables. Everything from the API (fresh or cached) is made unsafe here."""
         strict = self.get_option("strict")
         default_groups = self.get_option("default_groups")
         if data.get("mode") == "server":
             config = data.get("server") or {}
-            host = server_host_name(config, self.get_option("url"))
-            self.inventory.add_host(host)
+            host = self.inventory.add_host(make_unsafe(server_host_name(config, self._conn["url"])))
             if default_groups:
                 self.inventory.add_group(SERVERS_GROUP)
                 self.inventory.add_child(SERVERS_GROUP, host)
@@ -422,24 +503,35 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         if default_groups:
             self.inventory.add_group(TENANTS_GROUP)
         for row in data.get("tenants") or []:
-            host = row.get("name")
-            if not host:
+            if not row.get("name"):
                 continue
-            self.inventory.add_host(host)
+            host = self.inventory.add_host(make_unsafe(row["name"]))
             if default_groups:
                 self.inventory.add_child(TENANTS_GROUP, host)
                 group = package_group(row)
                 if group:
-                    self.inventory.add_group(group)
+                    group = self.inventory.add_group(make_unsafe(group))
                     self.inventory.add_child(group, host)
             config = configs.get(str(row["id"])) if configs is not None else None
             self._set_vars(host, tenant_host_vars(row, config), strict)
 
+    def _base_vars(self):
+        """Variables of every host from the plugin itself (not from the API)."""
+        base = {"ansible_connection": "local"}
+        interpreter = self.get_option("python_interpreter")
+        if interpreter is None:
+            interpreter = sys.executable
+        if interpreter:
+            # Not made unsafe: the file's value may be a template such as {{ ansible_playbook_python }}.
+            base["ansible_python_interpreter"] = interpreter
+        return base
+
     def _set_vars(self, host, host_vars, strict):
-        self.inventory.set_variable(host, "ansible_connection", "local")
-        for name, value in host_vars.items():
+        host_vars = make_unsafe(host_vars)
+        all_vars = self._base_vars()
+        all_vars.update(host_vars)
+        for name, value in all_vars.items():
             self.inventory.set_variable(host, name, value)
-        all_vars = dict(host_vars, ansible_connection="local")
         self._set_composite_vars(self.get_option("compose"), all_vars, host, strict=strict)
         all_vars = self.inventory.get_host(host).get_vars()
         self._add_host_to_composed_groups(self.get_option("groups"), all_vars, host, strict=strict)

@@ -4,6 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import json
+import sys
 import threading
 
 import pytest
@@ -11,6 +12,7 @@ from ansible.errors import AnsibleParserError
 from ansible.inventory.data import InventoryData
 from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import inventory_loader
+from ansible.template import Templar
 
 from ansible_collections.bicom.pbxware.plugins.inventory import pbxware
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine import client as client_mod
@@ -120,9 +122,11 @@ class FakeSession(object):
     """Answers like the simulator; records every action."""
 
     calls = []
+    verify = []
     lock = threading.Lock()
     tenant_mode = True
     key = KEY
+    tenants = TENANTS
 
     def __init__(self):
         self.headers = {}
@@ -131,16 +135,20 @@ class FakeSession(object):
         body = dict(data)
         with FakeSession.lock:
             FakeSession.calls.append(body["action"])
+            FakeSession.verify.append(verify)
         if body["apikey"] != FakeSession.key:
             return Answer({"error": "Invalid API key."})
         action = body["action"]
         if action.startswith("pbxware.tenant.") and not FakeSession.tenant_mode:
             return Answer({"error": 'Tenant mode disabled, please use action "server" object instead of "tenant"'})
         if action == "pbxware.tenant.list":
-            return Answer(TENANTS)
+            return Answer(FakeSession.tenants)
         if action == "pbxware.tenant.configuration":
-            tenant = TENANTS[body["id"]]
-            return Answer({"server_name": tenant["name"], "appassword": "pw-%s" % body["id"], "recordformat": "wav"})
+            tenant = FakeSession.tenants[body["id"]]
+            config = {"server_name": tenant["name"], "appassword": "pw-%s" % body["id"], "recordformat": "wav"}
+            if "glocomproxy" in tenant:
+                config["glocomproxy"] = tenant["glocomproxy"]
+            return Answer(config)
         if action == "pbxware.server.configuration":
             return Answer({"server_name": "PBXware", "domainname": "pbx.example.com", "numbering": "3",
                            "country": "869"})
@@ -153,11 +161,13 @@ class FakeSession(object):
 @pytest.fixture
 def fake(monkeypatch):
     FakeSession.calls = []
+    FakeSession.verify = []
     FakeSession.tenant_mode = True
     FakeSession.key = KEY
+    FakeSession.tenants = TENANTS
     monkeypatch.setattr(client_mod.requests, "Session", FakeSession)
-    monkeypatch.delenv("PBXWARE_URL", raising=False)
-    monkeypatch.delenv("PBXWARE_API_KEY", raising=False)
+    for name in ("PBXWARE_URL", "PBXWARE_API_KEY", "PBXWARE_CA_PATH", "PBXWARE_VALIDATE_CERTS"):
+        monkeypatch.delenv(name, raising=False)
     return FakeSession
 
 
@@ -165,6 +175,7 @@ def run(tmp_path, config):
     path = tmp_path / "test.pbxware.yml"
     base = {"plugin": "bicom.pbxware.pbxware", "url": "http://pbx.invalid/index.php", "api_key": KEY}
     base.update(config)
+    base = dict((key, value) for key, value in base.items() if value is not None)
     path.write_text(json.dumps(base))
     plugin = inventory_loader.get("bicom.pbxware.pbxware")
     inventory = InventoryData()
@@ -195,6 +206,7 @@ def test_hosts_groups_and_vars(tmp_path, fake):
     assert group_hosts(inventory, "pbxware_package_business_plus") == ["shop.example.org"]
     host_vars = inventory.get_host("t1.example.com").get_vars()
     assert host_vars["ansible_connection"] == "local"
+    assert host_vars["ansible_python_interpreter"] == sys.executable
     assert host_vars["pbxware_tenant_id"] == 2
     assert host_vars["pbxware_tenant_code"] == "344"
     assert "pbxware_tenant_config" not in host_vars
@@ -262,3 +274,92 @@ def test_cached_run_makes_no_call(tmp_path, fake):
     # Another filter is another cache entry.
     run(tmp_path, dict(config, exclude_tenants=["999"]))
     assert "pbxware.tenant.list" in fake.calls
+
+
+# -- API data is never templated; url/api_key templates; interpreter; ca_path ----
+
+UNSAFE_NAME = "{{ 7 * 7 }}.example.com"
+UNSAFE_PACKAGE = "{{ 6 * 7 }} Gold"
+UNSAFE_SETTING = "{{ lookup('env', 'HOME') }}"
+
+
+def render(expression, variables):
+    """``expression`` (trusted, as in a playbook) templated with ``variables``."""
+    try:
+        from ansible.template import trust_as_template  # ansible-core 2.19+
+    except ImportError:  # before 2.19 every str is a trusted template
+        def trust_as_template(value):
+            return value
+    return Templar(loader=DataLoader(), variables=variables).template(trust_as_template(expression))
+
+
+def test_api_data_is_never_templated(tmp_path, fake):
+    fake.tenants = {"7": {"name": UNSAFE_NAME, "tenantcode": "777", "package_id": "7", "package": UNSAFE_PACKAGE,
+                          "ext_length": 3, "country_id": 869, "country_code": "1", "glocomproxy": UNSAFE_SETTING}}
+    inventory = run(tmp_path, {"tenant_details": True, "compose": {"label": "pbxware_tenant_code ~ '-' ~ pbxware_package"},
+                               "keyed_groups": [{"key": "pbxware_package", "prefix": "pkg"}]})
+    assert list(inventory.hosts) == [UNSAFE_NAME]
+    host = inventory.get_host(UNSAFE_NAME)
+    variables = dict(host.get_vars(), inventory_hostname=host.name)
+    assert render("{{ inventory_hostname }}", variables) == UNSAFE_NAME
+    assert render("{{ pbxware_tenant_name }}", variables) == UNSAFE_NAME
+    assert render("{{ pbxware_package }}", variables) == UNSAFE_PACKAGE
+    assert render("{{ pbxware_tenant_config.server_name }}", variables) == UNSAFE_NAME
+    assert render("{{ pbxware_tenant_config.glocomproxy }}", variables) == UNSAFE_SETTING
+    assert render("{{ pbxware_tenant_config }}", variables)["glocomproxy"] == UNSAFE_SETTING
+    assert render("{{ label }}", variables) == "777-" + UNSAFE_PACKAGE
+    assert group_hosts(inventory, "pbxware_package____6___7____gold") == [UNSAFE_NAME]
+
+
+def test_make_unsafe_reaches_nested_values():
+    data = {"a": [UNSAFE_NAME, {"b": UNSAFE_SETTING, "c": "plain", "d": 3}], UNSAFE_PACKAGE: None}
+    safe = pbxware.make_unsafe(data)
+    assert safe == data
+    variables = {"v": safe}
+    assert render("{{ v.a[0] }}", variables) == UNSAFE_NAME
+    assert render("{{ v.a[1].b }}", variables) == UNSAFE_SETTING
+    assert render("{{ v.a[1].c ~ '-' ~ v.a[1].d }}", variables) == "plain-3"
+    assert render("{{ v | dict2items | map(attribute='key') | list }}", variables) == ["a", UNSAFE_PACKAGE]
+
+
+def test_url_and_api_key_templates_from_the_file(tmp_path, fake, monkeypatch):
+    monkeypatch.setenv("SIM_URL", "http://pbx.invalid/index.php")
+    monkeypatch.setenv("SIM_KEY", KEY)
+    inventory = run(tmp_path, {"url": "{{ lookup('env', 'SIM_URL') }}", "api_key": "{{ lookup('env', 'SIM_KEY') }}"})
+    assert "t1.example.com" in inventory.hosts
+    assert fake.calls == ["pbxware.tenant.list"]
+
+
+def test_templates_from_the_environment_are_literal(tmp_path, fake, monkeypatch):
+    monkeypatch.setenv("SIM_KEY", KEY)
+    monkeypatch.setenv("PBXWARE_API_KEY", "{{ lookup('env', 'SIM_KEY') }}")
+    with pytest.raises(AnsibleParserError, match="Invalid API key"):
+        run(tmp_path, {"api_key": None})
+
+
+def test_python_interpreter_option_empty_and_compose(tmp_path, fake):
+    host_vars = run(tmp_path, {"python_interpreter": "/opt/py/bin/python3"}).get_host("t1.example.com").get_vars()
+    assert host_vars["ansible_python_interpreter"] == "/opt/py/bin/python3"
+    host_vars = run(tmp_path, {"python_interpreter": ""}).get_host("t1.example.com").get_vars()
+    assert "ansible_python_interpreter" not in host_vars
+    host_vars = run(tmp_path, {"compose": {"ansible_python_interpreter": "'/usr/bin/python3'"}}).get_host(
+        "t1.example.com").get_vars()
+    assert host_vars["ansible_python_interpreter"] == "/usr/bin/python3"
+
+
+def test_ca_path_reaches_requests(tmp_path, fake, monkeypatch):
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n")
+    run(tmp_path, {"ca_path": str(bundle)})
+    assert fake.verify == [str(bundle)]
+    fake.verify = []
+    monkeypatch.setenv("PBXWARE_CA_PATH", str(bundle))
+    run(tmp_path, {})
+    assert fake.verify == [str(bundle)]
+    fake.verify = []
+    run(tmp_path, {"validate_certs": False})
+    assert fake.verify == [False]
+    fake.verify = []
+    monkeypatch.delenv("PBXWARE_CA_PATH")
+    run(tmp_path, {})
+    assert fake.verify == [True]
