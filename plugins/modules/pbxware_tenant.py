@@ -101,6 +101,10 @@ options:
     default: false
 notes:
   - Needs a PBXware in tenant mode.
+  - PBXware applies tenant edits with a lag (and C(pbxware.tenant.edit) often outlasts the client timeout).
+    After a write the module reads the tenant back every 2 seconds for up to 20 seconds until it shows the
+    change; only then does it warn that the server accepted a value but reports another, or, after an unclear
+    answer, fail saying the change was not confirmed.
 seealso:
   - module: bicom.pbxware.pbxware_tenant_package
   - module: bicom.pbxware.pbxware_tenant_info

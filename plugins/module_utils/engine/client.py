@@ -13,6 +13,7 @@ import json
 import os
 import random
 import time
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 try:
@@ -233,12 +234,20 @@ def _excerpt(text):
     return text[:BODY_EXCERPT] + ("..." if len(text) > BODY_EXCERPT else "")
 
 
-def _retry_after(response):
+def _retry_after(response, now=time.time):
+    """Seconds to wait from a ``Retry-After`` header: delay-seconds or an HTTP-date (RFC 9110)."""
     value = response.headers.get("Retry-After") if response.headers else None
-    try:
-        return max(0.0, float(value)) if value is not None else None
-    except ValueError:
+    if value is None:
         return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, when.timestamp() - now()) if when is not None else None
 
 
 def _reached_server(exc):

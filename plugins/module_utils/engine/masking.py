@@ -24,16 +24,20 @@ SECRET_WORDS = frozenset(("pin", "password", "passwd", "secret", "token", "apike
 SECRET_PARTS = ("password", "passwd", "secret", "token")
 # Flags whose name carries a secret word: they say whether a PIN is asked, not the PIN.
 NOT_SECRET_KEYS = frozenset(("require_pin", "requirepin", "voiceskippin"))
+# A last word that makes a setting about a secret, not the secret (``pbd_pin_length``).
+QUALIFIERS = frozenset(("length", "len", "digits", "enabled", "enable", "required", "policy", "type", "expiry",
+                        "timeout", "attempts"))
 
 
 def is_secret_key(key):
     """Whether a setting named ``key`` holds a secret."""
     key = str(key).lower()
-    if key in NOT_SECRET_KEYS:
+    words = [word for word in re.split(r"[^a-z0-9]+", key) if word]
+    if key in NOT_SECRET_KEYS or (len(words) > 1 and words[-1] in QUALIFIERS):
         return False
     if key in SECRET_KEYS or any(part in key for part in SECRET_PARTS):
         return True
-    return any(word in SECRET_WORDS for word in re.split(r"[^a-z0-9]+", key))
+    return any(word in SECRET_WORDS for word in words)
 
 
 def has_value(value):

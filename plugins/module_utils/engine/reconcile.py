@@ -105,7 +105,7 @@ class Resource(object):
 
     def __init__(self, name, fields, identity, api_object=None, read_method=None, write_methods=None,
                  master_server_actions=(), id_param="id", key_field=None, list_key=None, singleton=False,
-                 scalar_rows=None):
+                 scalar_rows=None, settle=None, refused_create_hint=None):
         self.name = name
         self.fields = list(fields)
         self.by_name = dict((field.name, field) for field in self.fields)
@@ -119,6 +119,11 @@ class Resource(object):
         self.read_method = read_method
         self.write_methods = dict(write_methods or {"create": "add", "update": "edit", "delete": "delete"})
         self.master_server_actions = frozenset(master_server_actions)
+        # (seconds, interval): the server applies writes with a lag (tenant edits), so a read-back that
+        # does not match yet is repeated for up to ``seconds`` before anything is concluded from it.
+        self.settle = settle
+        # Said after the API's error when it refuses a create (a tenant still being provisioned).
+        self.refused_create_hint = refused_create_hint
         self.id_param = id_param
         self.key_field = key_field
         self.list_key = list_key
@@ -130,9 +135,11 @@ class Resource(object):
 
     def extended(self, extra_fields):
         """A copy with more fields (e.g. one per key of a free-form ``options`` dict)."""
-        return Resource(self.name, self.fields + list(extra_fields), self.identity, self.api_object,
-                        self.read_method, self.write_methods, self.master_server_actions, self.id_param,
-                        self.key_field, self.list_key, self.singleton, self.scalar_rows)
+        copy = Resource(self.name, self.fields + list(extra_fields), self.identity)
+        for attribute, value in vars(self).items():
+            if attribute not in ("fields", "by_name"):
+                setattr(copy, attribute, value)
+        return copy
 
     @property
     def secret_names(self):

@@ -10,9 +10,11 @@ where the API has one), lets :func:`reconcile.plan` decide, sends the single
 write the plan needs (never in check mode), and reads the result back.
 """
 
+import time
+
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine import diff as diffs
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
-    PBXwareError, PBXwareResponseError, PBXwareTransportError)
+    PBXwareApiError, PBXwareError, PBXwareResponseError, PBXwareTransportError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
     ParentMissing, ReconcileError, desired_view, identity_key, plan, read_view)
@@ -31,13 +33,15 @@ def unwrap(answer, object_id):
 class Converger(object):
     """Reconciles objects of one resource inside one server (tenant)."""
 
-    def __init__(self, client, resource, server=None, scope=None):
+    def __init__(self, client, resource, server=None, scope=None, sleep=time.sleep, clock=time.monotonic):
         """``scope``: arguments every call takes besides ``server`` (a CLI routing rule's DID ``id``)."""
         self.client = client
         self.resource = resource
         self.server = server
         self.scope = dict(scope or {})
         self.warnings = []
+        self._sleep = sleep
+        self._clock = clock
 
     def _server_params(self, method):
         params = dict(self.scope)
@@ -117,7 +121,7 @@ class Converger(object):
         if result_plan.changed and not check_mode:
             object_id = self._apply(result_plan, object_id, key)
             if result_plan.operation != "delete":
-                after = self._read_back(key)
+                after = self._read_until(key, lambda found_id, view: self._landed(result_plan, found_id, view))[1] or {}
                 self._warn_unapplied(result_plan, after)
             else:
                 after = {}
@@ -143,8 +147,29 @@ class Converger(object):
                 "%s: the server accepted %s=%s but now reports %s; a rerun will try again"
                 % (self.resource.name, name, shown(new), shown(after.get(name))))
 
-    def _read_back(self, key):
-        return self.find(key)[1] or {}
+    def _read_until(self, key, done):
+        """``find(key)``, repeated while ``done(object ID, view)`` is false for up to the resource's settle time."""
+        found_id, view = self.find(key)
+        seconds, interval = self.resource.settle or (0, 0)
+        deadline = self._clock() + seconds
+        while not done(found_id, view) and self._clock() < deadline:
+            self._sleep(interval)
+            found_id, view = self.find(key)
+        return found_id, view
+
+    def _compared(self, result_plan):
+        """The plan's changes a read can show (write-only ones cannot)."""
+        return [name for name in sorted(result_plan.changes) if not self.resource.by_name[name].write_only]
+
+    def _shown(self, result_plan, view):
+        """The compared changes ``view`` shows applied."""
+        return [name for name in self._compared(result_plan)
+                if view is not None and view.get(name) == result_plan.changes[name][1]]
+
+    def _landed(self, result_plan, found_id, view):
+        if result_plan.operation == "delete":
+            return found_id is None
+        return found_id is not None and self._shown(result_plan, view) == self._compared(result_plan)
 
     def _apply(self, result_plan, object_id, key):
         operation = result_plan.operation
@@ -155,6 +180,11 @@ class Converger(object):
         params.update(result_plan.payload)
         try:
             answer = self.client.write(self.resource.action(method), params)
+        except PBXwareApiError as err:
+            # Refused: certainly not applied. Some refusals have a known, passing cause worth naming.
+            if operation == "create" and self.resource.refused_create_hint:
+                raise PBXwareError("%s. %s" % (err.message, self.resource.refused_create_hint), err.action)
+            raise
         except (PBXwareTransportError, PBXwareResponseError) as err:
             # The write may have landed (tenant.add outliving the timeout): look, never re-send.
             if isinstance(err, PBXwareTransportError) and not err.reached_server:
@@ -166,17 +196,11 @@ class Converger(object):
 
     def _confirm_uncertain_write(self, result_plan, key, err):
         """A fresh read decides what an unclear answer to a write did; the write is never re-sent."""
-        found_id, view = self.find(key)
-        compared = [name for name in sorted(result_plan.changes) if not self.resource.by_name[name].write_only]
-        if result_plan.operation == "delete":
-            landed, applied = found_id is None, []
-        elif found_id is None:
-            landed, applied = False, []
-        else:
-            applied = [name for name in compared if view.get(name) == result_plan.changes[name][1]]
-            landed = len(applied) == len(compared)
-        if not landed:
-            raise PBXwareError(unconfirmed_write_message(err, result_plan.operation, applied, compared), err.action)
+        found_id, view = self._read_until(key, lambda found, seen: self._landed(result_plan, found, seen))
+        if not self._landed(result_plan, found_id, view):
+            applied = self._shown(result_plan, view) if found_id is not None else []
+            raise PBXwareError(unconfirmed_write_message(err, result_plan.operation, applied,
+                                                         self._compared(result_plan)), err.action)
         self.warnings.append(
             "%s: the server did not answer cleanly (%s), but a fresh read shows the change was applied"
             % (err.action, err.message))

@@ -62,6 +62,10 @@ EXTENSION = Resource(
     identity=["extension"],
     api_object="ext",
     read_method="configuration",
+    refused_create_hint=(
+        "Nothing was created. If the tenant was created in the last few minutes, PBXware may still be "
+        "provisioning it and refuses extensions until it is done: rerun the task, or give it retries "
+        "(until: result is not failed) - a refused create is safe to retry"),
 )
 
 # Every other argument pbxware.ext.add/edit documents, by API name, with where

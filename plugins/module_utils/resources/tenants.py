@@ -34,6 +34,9 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinatio
 TENANT_STATUS = {"0": "inactive", "1": "active", "2": "suspended"}
 TENANT_STATUS_CODES = dict((name, int(code)) for code, name in TENANT_STATUS.items())
 
+# (seconds, interval) of reading a tenant back after a write, documented in pbxware_tenant.
+TENANT_SETTLE = (20, 2)
+
 TENANT = Resource(
     "tenant",
     [
@@ -55,6 +58,8 @@ TENANT = Resource(
     api_object="tenant",
     read_method="configuration",
     master_server_actions=("add", "edit", "delete"),
+    # Live servers apply tenant edits with a lag: read back for up to 20 s before concluding anything.
+    settle=TENANT_SETTLE,
 )
 
 # Every other documented argument of pbxware.tenant.add/edit, by WRITE name, with

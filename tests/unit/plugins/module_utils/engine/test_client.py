@@ -313,3 +313,19 @@ def test_a_path_that_is_not_the_apis_draws_a_warning(url, warns):
 def test_a_url_that_is_not_http_is_refused(url):
     with pytest.raises(PBXwareError, match="url must be an http"):
         PBXwareClient(url, KEY, session=FakeSession())
+
+
+def test_retry_after_as_an_http_date():
+    import email.utils
+    in_five = email.utils.formatdate(__import__("time").time() + 5, usegmt=True)
+    client = make_client(FakeResponse(status=429, body="slow down", headers={"Retry-After": in_five}),
+                         FakeResponse(body=[]))
+    client.read("pbxware.tenant.list")
+    assert len(client.sleeps) == 1 and 3 <= client.sleeps[0] <= 5.5
+    past = email.utils.formatdate(0, usegmt=True)
+    client = make_client(FakeResponse(status=503, body="busy", headers={"Retry-After": past}), FakeResponse(body=[]))
+    client.read("pbxware.tenant.list")
+    assert client.sleeps == [0.0]
+    client = make_client(FakeResponse(status=503, body="busy", headers={"Retry-After": "soon"}), FakeResponse(body=[]))
+    client.read("pbxware.tenant.list")
+    assert len(client.sleeps) == 1  # unreadable: ordinary backoff

@@ -22,7 +22,7 @@ def test_secret_keys(key):
 @pytest.mark.parametrize("key", [
     # Flags and plain settings whose names merely contain a secret word's letters.
     "voiceskippin", "require_pin", "requirepin", "pins", "spinning", "recordformat", "server_name", "tenantcid",
-    "passthrough",
+    "passthrough", "pbd_pin_length", "password_policy", "pin_attempts",
 ])
 def test_not_secret_keys(key):
     assert not is_secret_key(key)

@@ -191,3 +191,13 @@ def test_a_field_the_server_does_not_return_is_not_compared():
     assert not plan(EXT, {"extension": "530", "email": "new@example.com"}, current).changed
     forced = plan(EXT, {"extension": "530", "email": "new@example.com"}, current, force_write_only=True)
     assert forced.payload["email"] == "new@example.com"
+
+
+def test_an_extended_resource_keeps_every_setting():
+    base = Resource("thing", [Field("a")], identity=["a"], api_object="thing", read_method="configuration",
+                    master_server_actions=("add",), settle=(20, 2), refused_create_hint="why")
+    copy = base.extended([Field("b")])
+    assert sorted(copy.by_name) == ["a", "b"] and sorted(base.by_name) == ["a"]
+    for attribute in vars(base):
+        if attribute not in ("fields", "by_name"):
+            assert getattr(copy, attribute) == getattr(base, attribute), attribute

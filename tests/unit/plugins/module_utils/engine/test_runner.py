@@ -255,3 +255,75 @@ def test_resolver_sees_the_current_object_and_only_when_present():
     assert not result["changed"] and seen[0]["ext"] == "100"
     Converger(api, DID, server="2").converge({"number": "5550100"}, state="absent", check_mode=True, resolve=resolve)
     assert len(seen) == 1
+
+
+# -- servers that apply writes with a lag --------------------------------------------------
+
+class LaggingApi(FakeApi):
+    """Edits become visible only after ``lag`` further reads of the object."""
+
+    def __init__(self, objects, lag):
+        super(LaggingApi, self).__init__(objects)
+        self.lag = lag
+        self.pending = None
+
+    def _do(self, method, params):
+        if method == "edit":
+            self.pending = (params["id"], params)
+            return {"success": "edited", "id": params["id"]}
+        if method == "list" and self.pending:
+            if self.lag == 0:
+                object_id, params = self.pending
+                self.pending = None
+                super(LaggingApi, self)._do("edit", params)
+            else:
+                self.lag -= 1
+        return super(LaggingApi, self)._do(method, params)
+
+
+class Clock(object):
+    def __init__(self):
+        self.now = 0.0
+        self.sleeps = []
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    def __call__(self):
+        return self.now
+
+
+SETTLING_DID = Resource("DID", DID.fields, identity=["number"], api_object="did", settle=(20, 2))
+
+
+@pytest.mark.parametrize("lag,warned,reads", [(0, False, 2), (3, False, 5), (30, True, 12)])
+def test_a_lagging_edit_is_read_back_until_it_shows_or_the_settle_time_ends(lag, warned, reads):
+    api = LaggingApi(EXISTING, lag)
+    clock = Clock()
+    converger = Converger(api, SETTLING_DID, server="2", sleep=clock.sleep, clock=clock)
+    result = converger.converge({"number": "5550100", "destination": "102"})
+    assert result["changed"] and len(api.writes()) == 1
+    assert bool(converger.warnings) is warned
+    assert api.actions().count("pbxware.did.list") == reads
+    assert clock.now <= 20 + 2
+
+
+def test_without_settle_time_the_read_back_is_read_once():
+    api = LaggingApi(EXISTING, 1)
+    converger = Converger(api, DID, server="2", sleep=lambda s: pytest.fail("no wait without settle"))
+    converger.converge({"number": "5550100", "destination": "102"})
+    assert api.actions().count("pbxware.did.list") == 2
+    assert "now reports '100'" in converger.warnings[0]
+
+
+def test_a_refused_create_names_a_passing_cause_when_the_resource_knows_one():
+    from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import PBXwareApiError
+    hinted = Resource("extension", EXT.fields, identity=["ext"], api_object="ext", read_method="configuration",
+                      refused_create_hint="The tenant may still be provisioning.")
+    api = FakeApi()
+    api.fault = ("pbxware.ext.add", PBXwareApiError("pbxware.ext.add", "Tenant ID 9 is not ready yet"), False)
+    with pytest.raises(PBXwareError) as info:
+        Converger(api, hinted, server="9").converge({"ext": "100", "name": "A"})
+    assert info.value.message.endswith("is not ready yet. The tenant may still be provisioning.")
+    assert len(api.writes()) == 1
