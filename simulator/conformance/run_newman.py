@@ -23,6 +23,12 @@ simulator installed in the current Python. The script:
 ``expected_failures.txt``: one entry per line, ``SELECTOR | reason``. SELECTOR
 is an action (``pbxware.ext.es.*`` globs allowed), a request name, or a request
 path (``Extensions > Listing Extensions``).
+
+Dialects (``../DIALECTS.md``): by default the collection runs twice, once
+against simulators in the ``reference`` dialect (every folder, judged against
+``expected_failures.txt``) and once in the ``postman`` dialect (only the runs
+whose requests the dialect changes, ``DIALECT_RUNS``, judged against
+``expected_failures_postman.txt``). ``--dialect`` picks one.
 """
 import argparse
 import collections
@@ -45,6 +51,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 COLLECTION = os.path.join(HERE, "PBXwareAPI_Doc.postman_collection.json")
 ENVIRONMENT = os.path.join(HERE, "pbxware-sim.postman_environment.json")
 EXPECTED = os.path.join(HERE, "expected_failures.txt")
+DIALECTS = ("reference", "postman")
+EXPECTED_FILES = {"reference": EXPECTED, "postman": os.path.join(HERE, "expected_failures_postman.txt")}
+# The runs each dialect executes (None = all). The postman dialect changes only
+# tenant, DID, enhanced-service and editions/MAC requests (DIALECTS.md); the other
+# runs would repeat the reference run request for request.
+DIALECT_RUNS = {"reference": None,
+                "postman": ("Extensions", "Extensions" + " > " + "Enhanced Services", "DIDs", "Tenants")}
 API_KEY = "conformance-api-key-0123456789"
 SEP = " > "
 # newman from package.json / package-lock.json (``npm ci`` in this directory).
@@ -204,9 +217,9 @@ def _first_named(items, name):
 # ---------------------------------------------------------------------------
 
 class Simulator:
-    def __init__(self, single_tenant=False, request_log=None, stderr_path=None):
+    def __init__(self, single_tenant=False, request_log=None, stderr_path=None, dialect="reference"):
         cmd = [sys.executable, "-m", "pbxware_sim.cli", "--host", "127.0.0.1", "--port", "0",
-               "--api-key", API_KEY]
+               "--api-key", API_KEY, "--dialect", dialect]
         if single_tenant:
             cmd.append("--single-tenant")
         if request_log:
@@ -482,7 +495,7 @@ def compare(results, entries):
 def run_unit(pool, env, collection, collection_file, report_dir, index, unit, verbose):
     """Reset a simulator from ``pool``, seed it, run one newman run; returns (results, seed log)."""
     label, entrypoints, settings = unit
-    mode = "single" if settings["single_tenant"] else "tenant"
+    mode = ("single" if settings["single_tenant"] else "tenant", settings["dialect"])
     sim = pool.take(mode)
     try:
         sim.reset()
@@ -494,10 +507,14 @@ def run_unit(pool, env, collection, collection_file, report_dir, index, unit, ve
                 data[key] = value
             elif value in pins:
                 data[key] = pins[value]
-        unit_dir = os.path.join(report_dir, "%02d-%s" % (index + 1, re.sub(r"[^\w.-]+", "_", label)))
+        unit_dir = os.path.join(report_dir, "%02d-%s-%s" % (index + 1, settings["dialect"],
+                                                             re.sub(r"[^\w.-]+", "_", label)))
         os.makedirs(unit_dir, exist_ok=True)
         report = run_newman(collection_file, unit_dir, label, entrypoints, data, sim.hostport, verbose)
-        return judge(report, unit_requests(collection, entrypoints), label), ["[%s] %s" % (label, m) for m in log]
+        results = judge(report, unit_requests(collection, entrypoints), label)
+        for result in results:
+            result["dialect"] = settings["dialect"]
+        return results, ["[%s %s] %s" % (settings["dialect"], label, m) for m in log]
     finally:
         pool.give(mode, sim)
 
@@ -507,7 +524,7 @@ class Pool:
 
     def __init__(self, report_dir):
         self.report_dir = report_dir
-        self.free = {"tenant": [], "single": []}
+        self.free = collections.defaultdict(list)  # (tenant|single, dialect) -> idle simulators
         self.all = []
         self.started = 0
         self.lock = threading.Lock()
@@ -518,9 +535,10 @@ class Pool:
                 return self.free[mode].pop()
             self.started += 1
             number = self.started
-        sim = Simulator(single_tenant=(mode == "single"),
-                        request_log=os.path.join(self.report_dir, "requests-%s-%d.jsonl" % (mode, number)),
-                        stderr_path=os.path.join(self.report_dir, "simulator-%s-%d.stderr" % (mode, number)))
+        name = "%s-%s-%d" % (mode[0], mode[1], number)
+        sim = Simulator(single_tenant=(mode[0] == "single"), dialect=mode[1],
+                        request_log=os.path.join(self.report_dir, "requests-%s.jsonl" % name),
+                        stderr_path=os.path.join(self.report_dir, "simulator-%s.stderr" % name))
         with self.lock:
             self.all.append(sim)
         return sim
@@ -534,30 +552,95 @@ class Pool:
             sim.stop()
 
 
+def dialect_units(units, dialect):
+    """The runs of ``dialect``: copies of ``units`` (all, or those named in DIALECT_RUNS)."""
+    wanted = DIALECT_RUNS[dialect]
+    return [(label, entrypoints, dict(settings, dialect=dialect)) for label, entrypoints, settings in units
+            if wanted is None or label in wanted]
+
+
+def report(dialect, results, entries, args):
+    """Print one dialect's verdict; returns (ok, summary line)."""
+    name = os.path.basename(EXPECTED_FILES[dialect] if args.expected is None or len(args.dialects) > 1
+                            else args.expected)
+    if args.only:
+        entries = [e for e in entries if any(matches(e, r) for r in results)]
+    unexpected, passed_listed, stale = compare(results, entries)
+    passed = sum(r["status"] == "pass" for r in results)
+    failed = len(results) - passed
+    expected_fail = failed - len(unexpected)
+    if args.verbose:
+        by_reason = collections.OrderedDict()
+        for r in results:
+            if r["status"] == "fail" and r["expected"]:
+                by_reason.setdefault(r["expected"]["reason"], []).append(r)
+        for reason, items in by_reason.items():
+            print("[%s] expected (%d): %s" % (dialect, len(items), reason))
+            for r in items:
+                print("    %s [%s]: %s" % (r["path"], r["action"], "; ".join(r["reasons"])[:200]))
+    for r in unexpected:
+        print("[%s] UNEXPECTED FAILURE: %s [%s]" % (dialect, r["path"], r["action"]))
+        for reason in r["reasons"]:
+            print("    " + reason[:300])
+    for r in passed_listed:
+        print("[%s] UNEXPECTED PASS (remove or narrow %s:%d %r): %s [%s]" % (
+            dialect, name, r["expected"]["line"], r["expected"]["selector"], r["path"], r["action"]))
+    for e in stale:
+        print("[%s] STALE ENTRY (matches no request) %s:%d: %s" % (dialect, name, e["line"], e["selector"]))
+    if args.suggest and unexpected:
+        print("--- [%s] draft entries for %s (check every reason before adding them) ---" % (dialect, name))
+        done = set()
+        for r in unexpected:
+            if any("Selected action not allowed" in reason for reason in r["reasons"]):
+                line = "%s | not simulated yet" % r["action"]
+            else:
+                line = "%s | %s" % (r["path"], r["reasons"][0][:150])
+            if line not in done:
+                done.add(line)
+                print(line)
+        print("---")
+    # Not "N passed, N failed": expected failures are not failures of this run.
+    summary = ("newman [%s dialect]: %d requests passed; %d failed, all of them listed as expected failures"
+               % (dialect, passed, expected_fail) if failed == expected_fail else
+               "newman [%s dialect]: %d requests passed; %d failed, %d of them unexpected"
+               % (dialect, passed, failed, failed - expected_fail))
+    return not (unexpected or passed_listed or stale), summary
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Run the vendor's Postman collection against pbxware-sim.")
     parser.add_argument("--report-dir", help="keep newman reports, data files and request logs here")
     parser.add_argument("--only", action="append", default=[], metavar="FOLDER",
                         help="run only this top-level folder or run label (repeatable); list entries that "
                              "match nothing that ran are not reported as stale")
-    parser.add_argument("--expected", default=EXPECTED, help="expected failures file (default: %(default)s)")
+    parser.add_argument("--dialect", choices=DIALECTS + ("both",), default="both",
+                        help="simulator dialect(s) to run (default both: reference on every folder, postman on "
+                             "the runs it changes)")
+    parser.add_argument("--expected", default=None,
+                        help="expected failures file, with a single --dialect (default: expected_failures.txt, "
+                             "expected_failures_postman.txt for postman)")
     parser.add_argument("-j", "--jobs", type=int, default=4, help="newman runs in parallel (default 4)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="print newman's CLI output and every expected failure with its reason")
     parser.add_argument("--suggest", action="store_true",
-                        help="print draft expected_failures.txt lines for the unexpected failures")
+                        help="print draft expected-failures lines for the unexpected failures")
     args = parser.parse_args(argv)
+    args.dialects = DIALECTS if args.dialect == "both" else (args.dialect,)
+    if args.expected is not None and len(args.dialects) > 1:
+        parser.error("--expected needs a single --dialect")
 
     ensure_newman()
     collection = load_collection()
-    units = plan_units(collection)
-    check_entrypoints_unique(collection, units)
+    planned = plan_units(collection)
+    check_entrypoints_unique(collection, planned)
     if args.only:
-        units = [u for u in units if u[0] in args.only or u[0].split(SEP)[0] in args.only]
-        if not units:
+        planned = [u for u in planned if u[0] in args.only or u[0].split(SEP)[0] in args.only]
+        if not planned:
             raise SystemExit("--only matched no run")
+    units = [unit for dialect in args.dialects for unit in dialect_units(planned, dialect)]
     env = env_values()
-    entries = load_expected(args.expected)
+    entries = {dialect: load_expected(args.expected if args.expected and len(args.dialects) == 1
+                                      else EXPECTED_FILES[dialect]) for dialect in args.dialects}
 
     report_dir = os.path.abspath(args.report_dir or tempfile.mkdtemp(prefix="pbxware-newman-"))
     os.makedirs(report_dir, exist_ok=True)
@@ -580,64 +663,28 @@ def main(argv=None):
     results = [r for unit_results, _ in outcomes for r in unit_results]
     seed_log = [m for _, log in outcomes for m in log]
 
-    if args.only:
-        entries = [e for e in entries if any(matches(e, r) for r in results)]
-    unexpected, passed_listed, stale = compare(results, entries)
-    passed = sum(r["status"] == "pass" for r in results)
-    failed = len(results) - passed
-    expected_fail = failed - len(unexpected)
-    n_assert = sum(r["assertions"] for r in results)
-    n_assert_failed = sum(r["failed_assertions"] for r in results)
-
-    with open(os.path.join(report_dir, "results.json"), "w", encoding="utf-8") as handle:
-        json.dump([dict(r, expected=r["expected"]["selector"] if r["expected"] else None) for r in results],
-                  handle, indent=2)
-
     for line in rewrites:
         print("rewritten in the run's copy of the collection: " + line)
     for line in seed_log:
         print(line)
-    if args.verbose:
-        by_reason = collections.OrderedDict()
-        for r in results:
-            if r["status"] == "fail" and r["expected"]:
-                by_reason.setdefault(r["expected"]["reason"], []).append(r)
-        for reason, items in by_reason.items():
-            print("expected (%d): %s" % (len(items), reason))
-            for r in items:
-                print("    %s [%s]: %s" % (r["path"], r["action"], "; ".join(r["reasons"])[:200]))
-    for r in unexpected:
-        print("UNEXPECTED FAILURE: %s [%s]" % (r["path"], r["action"]))
-        for reason in r["reasons"]:
-            print("    " + reason[:300])
-    for r in passed_listed:
-        print("UNEXPECTED PASS (remove or narrow expected_failures.txt:%d %r): %s [%s]" % (
-            r["expected"]["line"], r["expected"]["selector"], r["path"], r["action"]))
-    for e in stale:
-        print("STALE ENTRY (matches no request) expected_failures.txt:%d: %s" % (e["line"], e["selector"]))
-
-    if args.suggest and unexpected:
-        print("--- draft entries (check every reason before adding them) ---")
-        done = set()
-        for r in unexpected:
-            if any("Selected action not allowed" in reason for reason in r["reasons"]):
-                line = "%s | not simulated yet" % r["action"]
-            else:
-                line = "%s | %s" % (r["path"], r["reasons"][0][:150])
-            if line not in done:
-                done.add(line)
-                print(line)
-        print("---")
-    # Not "N passed, N failed": expected failures are not failures of this run.
-    print("newman: %d requests passed; %d failed, all of them listed as expected failures" % (passed, expected_fail)
-          if failed == expected_fail else
-          "newman: %d requests passed; %d failed, %d of them unexpected" % (passed, failed, failed - expected_fail))
+    ok, summaries = True, []
+    for dialect in args.dialects:
+        dialect_results = [r for r in results if r["dialect"] == dialect]
+        good, summary = report(dialect, dialect_results, entries[dialect], args)
+        ok, summaries = ok and good, summaries + [summary]
+    with open(os.path.join(report_dir, "results.json"), "w", encoding="utf-8") as handle:
+        json.dump([dict(r, expected=r["expected"]["selector"] if r["expected"] else None) for r in results],
+                  handle, indent=2)
+    for summary in summaries:
+        print(summary)
+    n_assert = sum(r["assertions"] for r in results)
+    n_assert_failed = sum(r["failed_assertions"] for r in results)
     print("requests: %d in %d newman runs (%.0fs); assertions: %d, %d failed; reports: %s" % (
         len(results), len(units), time.time() - started, n_assert, n_assert_failed,
         report_dir if args.report_dir else "(temporary; keep them with --report-dir DIR)"))
     if not args.report_dir:
         shutil.rmtree(report_dir, ignore_errors=True)
-    return 1 if (unexpected or passed_listed or stale) else 0
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

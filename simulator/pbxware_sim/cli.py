@@ -5,9 +5,20 @@ import signal
 import sys
 
 from pbxware_sim.server import FAULT_KINDS, Fault, Simulator, make_server
+from pbxware_sim.state import DIALECTS, EDIT_SEMANTICS
 
 
-def parse_args(argv=None):
+def _seconds(text):
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError("expected a number of seconds >= 0, got %r" % text)
+    return value
+
+
+def build_parser():
     parser = argparse.ArgumentParser(prog="pbxware-sim", description="Stateful Bicom PBXware API simulator.")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8080, help="port to bind; 0 picks a free one")
@@ -22,6 +33,29 @@ def parse_args(argv=None):
     parser.add_argument("--fault", action="append", default=[], metavar="SPEC",
                         help="KIND:PATTERN[:COUNT[:SECONDS]] (COUNT default 1, 0 = forever); kinds: "
                              + ", ".join(FAULT_KINDS))
+    live = parser.add_argument_group(
+        "live-server behaviour", "off by default; also settable at runtime with POST /_sim/settings")
+    live.add_argument("--codec-suffixes", action="store_true",
+                      help="extension options.allow and tenant *_codecs reads give items such as 'ulaw,0'")
+    live.add_argument("--tenant-ready-delay", type=_seconds, default=0.0, metavar="SECONDS",
+                      help="pbxware.ext.add into a tenant fails with an error until SECONDS after its tenant.add")
+    live.add_argument("--tenant-edit-lag", type=_seconds, default=0.0, metavar="SECONDS",
+                      help="tenant.edit answers at once, but tenant.list/configuration show the change "
+                           "only SECONDS later")
+    sources = parser.add_argument_group(
+        "vendor sources", "readings of the API reference and the Postman collection (see DIALECTS.md); "
+                          "also settable at runtime with POST /_sim/settings")
+    sources.add_argument("--dialect", choices=DIALECTS, default="reference",
+                         help="follow the API reference (default) or the vendor's Postman collection where they "
+                              "disagree (argument names, patterns, read shapes)")
+    sources.add_argument("--edit-semantics", choices=EDIT_SEMANTICS, default="partial",
+                         help="partial (default): ext.es.<service>.edit and otimes.<kind>.set keep what they do not "
+                              "send; whole: they reset it to the defaults")
+    return parser
+
+
+def parse_args(argv=None):
+    parser = build_parser()
     args = parser.parse_args(argv)
     if not args.api_key:
         parser.error("--api-key (or $PBXWARE_SIM_API_KEY) is required")
@@ -35,7 +69,10 @@ def parse_args(argv=None):
 def main(argv=None):
     args = parse_args(argv)
     simulator = Simulator(args.api_key, fixture_path=args.fixture, state_path=args.state, strict=args.strict,
-                          tenant_mode=not args.single_tenant, request_log=args.request_log, faults=args.fault)
+                          tenant_mode=not args.single_tenant, request_log=args.request_log, faults=args.fault,
+                          codec_suffixes=args.codec_suffixes, tenant_ready_delay=args.tenant_ready_delay,
+                          tenant_edit_lag=args.tenant_edit_lag, dialect=args.dialect,
+                          edit_semantics=args.edit_semantics)
     httpd = make_server(simulator, args.host, args.port)
     # SIGTERM ends serve_forever() like Ctrl-C does, so the socket is closed cleanly.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -1,8 +1,10 @@
 """HTTP layer: API endpoint, request log, fault injection and ``/_sim/`` control paths.
 
-Every path outside ``/_sim/`` is the API endpoint (real servers answer at ``/``
-and ``/index.php``); GET takes the query string, POST the form body merged over
-the query string (PHP's ``$_REQUEST``). Errors are HTTP 200 ``{"error": ...}``.
+The API answers at ``/`` and ``/index.php`` only, like a real server (the
+reference's samples use ``/``, the vendor's Postman collection ``/index.php``);
+GET takes the query string, POST the form body merged over the query string
+(PHP's ``$_REQUEST``). Errors are HTTP 200 ``{"error": ...}``. Any other path
+(outside ``/_sim/``) gets the web server's plain-text 404, never the API's JSON.
 """
 import collections
 import fnmatch
@@ -27,6 +29,8 @@ INVALID_KEY = "Invalid API key."
 SECRET_NAMES = frozenset(("apikey", "secret", "peer_secret", "password", "pin", "appassword",
                           "ldap_password", "smtp_pass", "webrtc_password"))
 PHP_CONTENT_TYPE = "text/html; charset=UTF-8"  # PHP's default; clients must not rely on it
+API_PATHS = ("/", "/index.php")
+NOT_FOUND_TEXT = "Not Found: %s\nThe PBXware API lives at /index.php (or /).\n"
 
 FAULT_KINDS = ("latency", "http500", "http502", "http503", "http429", "nonjson", "html", "empty", "drop",
                "timeout_after_success")
@@ -151,20 +155,28 @@ class Simulator:
     """Everything a running server needs; usable without the CLI (tests)."""
 
     def __init__(self, api_key, fixture_path=None, state_path=None, strict=True, tenant_mode=True,
-                 request_log=None, faults=()):
+                 request_log=None, faults=(), codec_suffixes=False, tenant_ready_delay=0.0, tenant_edit_lag=0.0,
+                 dialect="reference", edit_semantics="partial"):
         load_objects()
         with open(fixture_path or DEFAULT_FIXTURE, encoding="utf-8") as handle:
             fixture = json.load(handle)
         self.api_key = api_key
         self.strict = strict
         self.state = State(fixture, tenant_mode=tenant_mode, path=state_path)
+        # Runtime settings (state.LiveBehaviour); /_sim/reset goes back to these startup values.
+        self.startup_settings = {"codec_suffixes": codec_suffixes, "tenant_ready_delay": tenant_ready_delay,
+                                 "tenant_edit_lag": tenant_edit_lag, "dialect": dialect,
+                                 "edit_semantics": edit_semantics}
+        self.state.live.update(self.startup_settings)
         self.log = RequestLog(request_log)
         self.faults = FaultTable()
         for fault in faults:
             self.faults.add(fault)
 
     def reset(self):
-        self.state.reset()
+        with self.state.lock:
+            self.state.reset()
+            self.state.live.update(self.startup_settings)
         self.faults.clear()
         self.log.clear()
 
@@ -185,6 +197,9 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "Apache"
     sys_version = ""
+    # TCP_NODELAY on every accepted socket. Without it, on a kept-alive connection
+    # a small segment waits for the client's delayed ACK (~40 ms per request).
+    disable_nagle_algorithm = True
 
     @property
     def sim(self):
@@ -202,8 +217,10 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            # Status line, headers and body leave in one write (one segment for
+            # small answers), instead of end_headers() followed by a second write.
+            self._headers_buffer.append(b"\r\n" + data)
+            self.flush_headers()
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client gave up (e.g. timed out)
 
@@ -224,6 +241,9 @@ class Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         if path == "/_sim" or path.startswith("/_sim/"):
             self._control(method, path.rstrip("/"))
+        elif path not in API_PATHS:
+            self._body()
+            self._send(404, NOT_FOUND_TEXT % path, content_type="text/plain; charset=UTF-8")
         elif method in ("GET", "POST"):
             self._api(method, path)
         else:
@@ -296,6 +316,8 @@ class Handler(BaseHTTPRequestHandler):
             ("DELETE", "/_sim/faults"): self._clear_faults,
             ("POST", "/_sim/faults/clear"): self._clear_faults,
             ("GET", "/_sim/state"): self._dump_state,
+            ("GET", "/_sim/settings"): self._settings,
+            ("POST", "/_sim/settings"): self._change_settings,
         }
         handler = routes.get((method, path))
         if handler is None:
@@ -307,7 +329,20 @@ class Handler(BaseHTTPRequestHandler):
 
     def _health(self, _raw):
         return 200, {"status": "ok", "tenant_mode": self.sim.state.tenant_mode, "strict": self.sim.strict,
-                     "actions": len(ACTIONS)}
+                     "actions": len(ACTIONS), "settings": self.sim.state.live.as_dict()}
+
+    def _settings(self, _raw):
+        with self.sim.state.lock:
+            return 200, {"settings": self.sim.state.live.as_dict()}
+
+    def _change_settings(self, raw):
+        try:
+            changes = json.loads(raw.decode("utf-8") or "{}")
+            with self.sim.state.lock:
+                self.sim.state.live.update(changes)
+        except ValueError as err:  # json.JSONDecodeError is a ValueError
+            return 400, {"error": "bad settings: %s" % err}
+        return self._settings(raw)
 
     def _reset(self, _raw):
         self.sim.reset()

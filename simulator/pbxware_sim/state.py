@@ -19,12 +19,84 @@ Shared collections (set up by the fixture, read by many objects):
 - ``extensions``: id -> record with at least "server" (tenant ID, str) and "ext" (number, str)
 - ``dids``: id -> record with at least "server" and "number"
 - ``_next_id``: collection -> last ID handed out (IDs are never reused)
+
+Runtime-only attributes (never persisted, cleared by :meth:`State.reset`):
+``live`` (:class:`LiveBehaviour`, the live-server behaviour switches, the dialect
+and the edit semantics),
+``tenant_born`` (tenant ID -> ``time.monotonic()`` of its ``tenant.add``) and
+``tenant_views`` (tenant ID -> what reads show while ``tenant.edit`` lags).
 """
 import copy
 import json
 import os
 import tempfile
 import threading
+from dataclasses import asdict, dataclass, fields
+
+
+DIALECTS = ("reference", "postman")
+EDIT_SEMANTICS = ("partial", "whole")
+
+
+@dataclass
+class LiveBehaviour:
+    """Runtime behaviour switches (``/_sim/settings``); the defaults are the plain simulator.
+
+    Live-server behaviour the simulator reproduces on request (all off by default):
+
+    - ``codec_suffixes``: codec items in extension (``options.allow``) and tenant
+      (``local_codecs``...) reads carry a suffix: ``ulaw,0`` instead of ``ulaw``.
+    - ``tenant_ready_delay``: seconds after ``tenant.add`` during which
+      ``ext.add`` into the new tenant fails with an error.
+    - ``tenant_edit_lag``: seconds before the changes of a ``tenant.edit`` show in
+      ``tenant.list`` and ``tenant.configuration`` (the edit answers at once).
+
+    Readings of the vendor's sources (``DIALECTS.md``):
+
+    - ``dialect``: ``reference`` (default) or ``postman``: which of the two vendor
+      sources arguments, patterns and read shapes follow where they disagree.
+      Stored data is dialect-neutral: switching at runtime changes what is
+      accepted and how it reads, never what is stored.
+    - ``edit_semantics``: ``partial`` (default; an ``ext.es.<service>.edit`` or
+      ``otimes.<kind>.set`` keeps the values of arguments it does not send) or
+      ``whole`` (they are reset to their defaults, as a new record has them).
+    """
+
+    codec_suffixes: bool = False
+    tenant_ready_delay: float = 0.0
+    tenant_edit_lag: float = 0.0
+    dialect: str = "reference"
+    edit_semantics: str = "partial"
+
+    CODEC_SUFFIX = ",0"
+    CHOICES = {"dialect": DIALECTS, "edit_semantics": EDIT_SEMANTICS}
+
+    def update(self, changes):
+        """Apply a ``{name: value}`` dict (from JSON); raise ValueError and change nothing if any is bad."""
+        if not isinstance(changes, dict):
+            raise ValueError("settings must be a JSON object")
+        known = {f.name for f in fields(self)}
+        values = {}
+        for name, value in changes.items():
+            if name not in known:
+                raise ValueError("unknown setting %r (known: %s)" % (name, ", ".join(sorted(known))))
+            if name == "codec_suffixes":
+                if value not in (True, False, 0, 1):
+                    raise ValueError("codec_suffixes must be true or false")
+                values[name] = bool(value)
+            elif name in self.CHOICES:
+                if value not in self.CHOICES[name]:
+                    raise ValueError("%s must be one of: %s" % (name, ", ".join(self.CHOICES[name])))
+                values[name] = value
+            else:
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                    raise ValueError("%s must be a number of seconds >= 0" % name)
+                values[name] = float(value)
+        for name, value in values.items():
+            setattr(self, name, value)
+
+    def as_dict(self):
+        return asdict(self)
 
 
 class State:
@@ -34,6 +106,9 @@ class State:
         self.path = path
         self._fixture = copy.deepcopy(fixture)
         self.data = copy.deepcopy(fixture)
+        self.live = LiveBehaviour()
+        self.tenant_born = {}
+        self.tenant_views = {}
         if path and os.path.exists(path):
             with open(path, encoding="utf-8") as handle:
                 self.data = json.load(handle)
@@ -66,6 +141,8 @@ class State:
     def reset(self):
         with self.lock:
             self.data = copy.deepcopy(self._fixture)
+            self.tenant_born.clear()
+            self.tenant_views.clear()
             self._seed_counters()
             self.save()
 

@@ -46,7 +46,7 @@ EDIT_FOR_EXAMPLE = {
     "callfilters": dict(callers="anonymous,300", dtypes="voicemail,busy", destinations="123,", telemarketer="0"),
     "callscreening": dict(destinations="100,101,102", delays="16,22,33", suspends="1,0,1", recordlen="11",
                           timeout="16", dopts="tTr", replacecid="123412341234", pausebeforerec="1",
-                          greetingwithname="yes", lastd="5435345", voicemail="1"),
+                          greetingwithname="1", lastd="5435345", voicemail="1"),
     "dnd": dict(dnd="0", dst="123", dsttype="voicemail", duration="1"),
     "callfwd": dict(enabled="unconditional,busy", busy_dests="106,107", busy_timeouts=",",
                     noansw_dests="106,107", noansw_timeouts="10,10", play="1", cid="1"),
@@ -230,7 +230,7 @@ def test_edit_is_partial_and_lists_replace(state):
     assert config["destinations"] == ["201"] and config["timeouts"] == ["30"]
     assert config["dopts"] == "tr" and config["lastd"] == "102"
     es(state, "callfwd", "edit", **EDIT_FOR_EXAMPLE["callfwd"])
-    es(state, "callfwd", "edit", uncond_dests="300")
+    es(state, "callfwd", "edit", uncond_dests="300", uncond_timeouts="")
     config = es(state, "callfwd", "configuration")
     assert config["destinations"]["unconditional"] == ["300"] and config["timeouts"]["unconditional"] == [""]
     assert config["destinations"]["busy"] == ["106", "107"] and config["enabled"] == ["unconditional", "busy"]

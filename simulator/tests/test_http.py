@@ -28,11 +28,48 @@ def test_missing_or_wrong_api_key(sim, key):
 
 def test_get_and_post_at_root_and_index_php(sim):
     expected = sim.post("pbxware.package.list")
-    for path in ("", "index.php", "anything/else"):
+    for path in ("", "index.php"):
         status, _, body = sim.raw("GET", path, query={"apikey": API_KEY, "action": "pbxware.package.list"})
         assert (status, json.loads(body)) == (200, expected)
         status, _, body = sim.raw("POST", path, form={"apikey": API_KEY, "action": "pbxware.package.list"})
         assert (status, json.loads(body)) == (200, expected)
+    assert [e["path"] for e in sim.sim.log.summary()["entries"]] == ["/index.php", "/", "/", "/index.php",
+                                                                     "/index.php"]
+
+
+@pytest.mark.parametrize("path", ["anything/else", "pbxware/index.php", "index.php/", "index.html", "api",
+                                  "_simx", "index.php/extra"])
+@pytest.mark.parametrize("method", ["GET", "POST", "DELETE"])
+def test_other_paths_are_404_text_not_api(sim, path, method):
+    form = {"apikey": API_KEY, "action": "pbxware.package.list"}
+    if method == "POST":
+        status, headers, body = sim.raw(method, path, form=form)
+    else:
+        status, headers, body = sim.raw(method, path, query=form)
+    assert status == 404
+    assert headers["Content-Type"].startswith("text/plain")
+    text = body.decode()
+    assert "/%s" % path in text and "The PBXware API lives at /index.php" in text
+    with pytest.raises(ValueError):
+        json.loads(body)
+    assert sim.sim.log.summary()["total"] == 0  # never reached the API
+
+
+def test_404_keeps_the_connection_usable(sim):
+    requests = pytest.importorskip("requests")
+    form = {"apikey": API_KEY, "action": "pbxware.package.list"}
+    with requests.Session() as session:
+        assert session.post(sim.url + "wrong/path", data=form, timeout=10).status_code == 404
+        answer = session.post(sim.url + "index.php", data=form, timeout=10)
+        assert answer.status_code == 200 and "1" in answer.json()
+
+
+def test_control_paths_still_answer(sim):
+    assert sim.control("GET", "/_sim/health")[0] == 200
+    assert sim.control("GET", "/_sim/health/")[0] == 200
+    assert sim.control("GET", "/_sim/requests")[0] == 200
+    status, answer = sim.control("GET", "/_sim/nope")
+    assert status == 404 and "/_sim/health" in answer["paths"]
 
 
 def test_post_merges_query_string_and_body_wins(sim):

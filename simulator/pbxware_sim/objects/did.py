@@ -5,7 +5,10 @@ API's *write* names (``did``, ``did_2``, ``dest_type``, ``destination``,
 ``disabled`` ...) plus ``server`` and ``number`` (= ``did``). ``did.list`` is
 the only read: it shows ``type`` as a name, ``status`` as enabled/disabled and
 the destination as ``ext``; callerid, greeting, recordcall and the other
-settings are stored but never shown.
+settings are stored but never shown. Dialects (DIALECTS.md): the end number is
+``did_2`` (reference) or ``did2`` (postman); the postman dialect reads unset
+``number2``/``e164``/``e164_2`` as null and applies Postman's ``dest_type`` and
+``destination`` regexes.
 """
 from pbxware_sim.objects.ext import ext_length
 from pbxware_sim.registry import ApiError, action, check_pattern
@@ -19,20 +22,25 @@ DEST_TYPES = (
 )
 EXTERNAL, MULTI_USER, PHONE_CALLBACK, DENY_ACCESS = 5, 1, 12, 13
 
-# Every argument the reference documents for did.add, plus ``did2``: the vendor's
-# Postman collection spells the end number that way (the reference says did_2).
+# Every argument the reference documents for did.add except the end number: the
+# reference spells it ``did_2``, the vendor's Postman collection ``did2``; each
+# dialect accepts only its own (DIALECTS.md). Both are stored as ``did_2``.
 ADD_ARGS = (
-    "server", "trunk", "name", "did", "did_2", "groupid", "dest_type", "destination", "e164",
+    "server", "trunk", "name", "did", "groupid", "dest_type", "destination", "e164",
     "e164_2", "disabled", "callerid", "splan", "billingext", "call_rating_ext", "greeting",
     "stripn", "qprio", "codec", "ringtone", "recordcall", "state_text", "city", "areacode",
-    "sms_enabled", "preserve_callerid", "notify", "prioritize_clirouting", "did2",
+    "sms_enabled", "preserve_callerid", "notify", "prioritize_clirouting",
 )
+END_NUMBER = {"reference": "did_2", "postman": "did2"}
+DIALECT_ARGS = {dialect: (name,) for dialect, name in END_NUMBER.items()}
 ADD_REQUIRED = ("server", "trunk", "did", "dest_type", "destination", "disabled")
 
 # Postman regexes ("Adding DIDs" / "Editing DIDs"). Left to the handler on purpose:
 # dest_type (Postman's ^\d{1}$ would forbid the documented types 10-17), destination
 # (External Number may start with '+', Multi User takes a list) and
-# billingext/call_rating_ext (^\d{3}$ is the tenant's extension length).
+# billingext/call_rating_ext (^\d{3}$ is the tenant's extension length). The
+# postman dialect applies Postman's dest_type and destination regexes as they are
+# (POSTMAN_PATTERNS); the extension-length regexes are the same reading in both.
 PATTERNS = {
     "trunk": r"^\d+$", "did": r"^\d+$", "e164": r"^\d+$", "e164_2": r"^\d+$",
     "callerid": r"^[\+\w\s%]+(\s*<[\+\w%]+>)?$", "splan": r"^(0|-1|2147483647)$",
@@ -42,6 +50,8 @@ PATTERNS = {
     "ringtone": r"^.+$", "recordcall": r"^(1|0|2)$", "state_text": r"^.+$", "city": r"^.+$",
     "areacode": r"^.+$", "sms_enabled": r"^(1|0)$", "preserve_callerid": r"^(1|0)$",
 }
+
+POSTMAN_PATTERNS = {"dest_type": r"^\d{1}$", "destination": r"^\d+$"}
 
 
 def dids(state):
@@ -60,18 +70,21 @@ def check_server(req, tenant_only):
     return server
 
 
-def render(rec):
+def render(rec, postman=False):
+    """The ``did.list`` entry. ``postman``: an unset end number and E.164 numbers read as
+    null, as the vendor's Postman test expects (the reference example shows "")."""
     # Write names are the stored form; read names are tolerated for fixture-seeded records.
     kind = DEST_TYPES[int(rec["dest_type"])] if "dest_type" in rec else rec.get("type", DEST_TYPES[0])
+    unset = None if postman else ""
     return {
         "number": str(rec["number"]),
-        "number2": str(rec.get("did_2", rec.get("number2", ""))),
+        "number2": str(rec.get("did_2", rec.get("number2", ""))) or unset,
         "server": str(rec["server"]),
         "trunk": str(rec.get("trunk", "")),
         "type": kind,
         "ext": str(rec.get("destination", rec.get("ext", ""))),
-        "e164": rec.get("e164", ""),
-        "e164_2": rec.get("e164_2", ""),
+        "e164": rec.get("e164", "") or unset,
+        "e164_2": rec.get("e164_2", "") or unset,
         "status": "disabled" if rec.get("disabled") == "1" else "enabled",
         "name": rec.get("name", ""),
         "sms_enabled": rec.get("sms_enabled", "0"),
@@ -88,8 +101,9 @@ def _span(rec):
 def _apply(req, server, rec, did_id=None):
     """Validate the request against ``rec`` ({} on add) and return the new record."""
     state, args = req.state, dict(req.args)
-    if "did2" in args and "did_2" not in args:
-        args["did_2"] = args["did2"]
+    end_name = END_NUMBER[req.dialect]  # the dispatcher has dropped the other dialect's spelling
+    if end_name in args:
+        args["did_2"] = args.pop(end_name)
     new = dict(rec)
     if rec:  # records seeded by a fixture may carry only the read-side "number"
         new.setdefault("did", rec.get("number", ""))
@@ -97,7 +111,7 @@ def _apply(req, server, rec, did_id=None):
         new.setdefault("dest_type", str(DEST_TYPES.index(rec["type"])) if rec.get("type") in DEST_TYPES else "0")
         new.setdefault("destination", rec.get("ext", ""))
     for name, value in args.items():
-        if name in ADD_ARGS and name not in ("server", "did2"):
+        if (name in ADD_ARGS or name == "did_2") and name != "server":
             new[name] = value
     new["server"] = server
     for name in ("did", "trunk"):  # an emptied number or trunk on edit is invalid data
@@ -131,7 +145,7 @@ def _apply(req, server, rec, did_id=None):
             check_pattern(name, args[name], r"^\d{%s}$" % length, False)
 
     if new.get("did_2"):
-        check_pattern("did_2", new["did_2"], r"^\d+$", False)
+        check_pattern(end_name, new["did_2"], r"^\d+$", False)
         if len(new["did_2"]) != len(new["did"]) or int(new["did_2"]) < int(new["did"]):
             raise ApiError("DID end number must have the same length as and not be lower than the DID number.")
     start, end = _span(new)
@@ -153,11 +167,12 @@ def did_list(req):
             continue
         if wanted and not wanted & set(rec.get("destination", "").split(",")):
             continue
-        result[did_id] = render(rec)
+        result[did_id] = render(rec, req.postman)
     return result or []
 
 
-@action("pbxware.did.add", args=ADD_ARGS, required=ADD_REQUIRED, write=True, patterns=PATTERNS)
+@action("pbxware.did.add", args=ADD_ARGS, required=ADD_REQUIRED, write=True, patterns=PATTERNS,
+        dialect_args=DIALECT_ARGS, dialect_patterns={"postman": POSTMAN_PATTERNS})
 def did_add(req):
     server = check_server(req, tenant_only=True)
     record = _apply(req, server, {})
@@ -167,7 +182,7 @@ def did_add(req):
 
 
 @action("pbxware.did.edit", args=ADD_ARGS + ("id",), required=("server", "id"), write=True,
-        patterns=PATTERNS)
+        patterns=PATTERNS, dialect_args=DIALECT_ARGS, dialect_patterns={"postman": POSTMAN_PATTERNS})
 def did_edit(req):
     server = check_server(req, tenant_only=True)
     did_id = req.get("id")

@@ -118,6 +118,15 @@ def ext_length(state, server):
     return int(length)
 
 
+def _tenant_not_ready(state, server):
+    """``--tenant-ready-delay``: a new tenant refuses extensions for a while (see ``tenant``)."""
+    try:
+        from pbxware_sim.objects.tenant import not_ready_error
+    except ImportError:
+        return None
+    return not_ready_error(state, server)
+
+
 def _tenant_codec_defaults():
     """What tenant.configuration reports for a tenant with no stored codecs (if that module is there)."""
     try:
@@ -238,7 +247,7 @@ def render_configuration(state, rec):
         "username": code + item["ext"],
         "secret": rec.get("secret", ""),
         "disallow": "all",
-        "allow": list(rec.get("allow", [])),
+        "allow": [c + state.live.CODEC_SUFFIX if state.live.codec_suffixes else c for c in rec.get("allow", [])],
         "recordcalls": rec.get("recordcalls", "0"),
         "mac": rec.get("macaddress", ""),
         "autoprovisiong": rec.get("autoprovisiong", "0"),
@@ -363,6 +372,9 @@ def ext_configuration(req):
         patterns=ADD_PATTERNS)
 def ext_add(req):
     server = check_server(req)
+    not_ready = _tenant_not_ready(req.state, server)
+    if not_ready:
+        raise ApiError(not_ready)
     record = _apply(req, server, {})
     ext_id = str(req.state.next_id("extensions"))
     exts(req.state)[ext_id] = record

@@ -29,14 +29,16 @@ Choices where the reference is silent or ambiguous:
   ``set_osc`` the same with no=0, yes=1 (example ``"11: 0."`` for no).
   ``set_osc`` accepts ``1``/``0`` for yes/no (Postman regex
   ``^(yes|no|1|0)$``) and answers with ``yes``/``no``; ``set`` accepts only
-  ``yes|no|pin`` (the reference), for every service.
+  ``yes|no|pin`` (the reference), for every service; the postman dialect refuses
+  ``pin`` for the services Postman documents as yes/no (``POSTMAN_NO_PIN``).
 - ``edit`` answers ``{"success": "<service title>.", "<service>": "OK"}`` (the
   vendor's Postman test expects exactly ``"Call Filters & Blocking."`` and
   ``"callfilters": "OK"``; the others only a ``success`` string and a string
   named after the service). Caller ID's success reads
   ``"Caller ID: <callerid>."`` (its Postman test expects ``"Caller ID: "``).
 - ``edit`` is a partial update: an omitted argument leaves its value as it
-  is. A list argument replaces the whole list; an empty value (where the
+  is (with ``edit_semantics`` "whole" it goes back to its default instead;
+  remoteaccess keeps its ``pid``). A list argument replaces the whole list; an empty value (where the
   pattern allows it) empties it. Items are split on ``,`` (callerid's lists:
   on ``:``, as documented / as the Postman regexes show); ``""`` is the empty
   list.
@@ -47,8 +49,12 @@ Choices where the reference is silent or ambiguous:
   destinations/delays/suspends, remoteaccess callerids/pins, phonecallback,
   grouphunt, mobilenumbers, blflist exts/labels/blfs). When only some lists of
   a group are sent, the sent ones must match the first of the group;
-  callfwd ``*_timeouts``, blflist ``labels``/``blfs``, callerid ``tprivacies``
-  and ``acodes`` default per item (``""``, ``""``/1, ``4`` = none, ``""``).
+  blflist ``labels``/``blfs``, callerid ``tprivacies`` and ``acodes`` default
+  per item (``""``/1, ``4`` = none, ``""``). callfwd ``*_timeouts`` must match
+  their ``*_dests`` even when left out (reference: "must mach in size or error
+  will be returned"; an empty ``*_timeouts`` next to one destination is one
+  empty timeout, as PHP's explode reads it); the postman dialect pads a missing
+  or shorter one with ``""`` (the vendor's request sends 3 destinations, 1 timeout).
 - callerid: "trunks and tcallerids and anums and alabels must match in size"
   is read as two groups: ``trunks``/``tcallerids`` (+ ``tprivacies``) and
   ``anums``/``alabels`` (+ ``acodes``). The non-tenant-mode arguments
@@ -71,8 +77,9 @@ Choices where the reference is silent or ambiguous:
 - callscreening: ``dtypes`` is read back as ``dtype``; ``suspends`` reads back
   as an object of the 0-based positions whose suspend is 1, each ``"on"`` (as
   the example: 3 destinations, ``{"0": "on", "2": "on"}``).
-  ``greetingwithname`` accepts yes|no (Postman) and 1|0 (the example reads
-  ``"1"``) and is stored as ``"1"``/``"0"``.
+  ``greetingwithname`` is stored as ``"1"``/``"0"``; the reference dialect
+  accepts and reads 1|0 (the example reads ``"1"``), the postman dialect
+  yes|no (Postman's regex ``^(yes|no)$``).
 - remoteaccess: ``pid`` is an ID given on the first edit (a counter across
   extensions), ``""`` before; ``requirepin``/``dopts`` read back as
   ``require_pin``/``dial_opts``.
@@ -80,8 +87,10 @@ Choices where the reference is silent or ambiguous:
   example keys: ``quiet`` is stored but not shown, blflist has no
   ``functions`` (neither documented in the reference). blflist numbers
   (``blfs``, ``blf_start``, ``blf_cleanup``, ``cart_only``) read as numbers, as
-  in the example. The Postman regex for ``blfs`` (``^[0-1](,[0-1])+$``) would
-  refuse a single BLF; ``^[0-1](,[0-1])*$`` is used.
+  in the example. The reference dialect takes one BLF or more
+  (``^[0-1](,[0-1])*$``); the postman dialect applies Postman's regex
+  (``^[0-1](,[0-1])+$``, two or more), accepts ``functions`` (shown as a
+  ``functions`` array) and pads a ``labels`` list shorter than ``exts``.
 - instrecord: the reference documents the service twice; the first section
   (``silent`` and ``emailrec``, both required) is followed.
 - extoperationtimes: no example; the shape is the one the vendor's Postman
@@ -90,6 +99,10 @@ Choices where the reference is silent or ambiguous:
   ``ot_days_array`` lists), always empty (no ``edit`` exists).
 - Empty objects (callscreening ``suspends``, callerid ``allowed_callerids``)
   go over HTTP as ``[]``, like every empty PHP array.
+- Read shapes that differ in the postman dialect (``DIALECTS.md``): callfwd
+  (``enabled``/``destinations``/``timeouts`` strings, ``play``/``cid``
+  numbers), sppage (``quiet`` a number), blflist (``functions``),
+  callscreening (``greetingwithname`` yes/no).
 - ``states.set``: ``all`` (yes|no) is applied first, then the named
   services (yes|no|pin); nothing given is a successful no-op.
   ``states.set_osc`` likewise with yes|no only. ``states.get``/``get_osc``
@@ -97,6 +110,7 @@ Choices where the reference is silent or ambiguous:
   and answer in the order of the reference's ``states.get`` example.
 """
 import copy
+import json
 
 from pbxware_sim.objects import ext as ext_mod
 from pbxware_sim.registry import ApiError, action, check_pattern
@@ -138,6 +152,12 @@ DEFAULT_OSC = {
 STATES_ORDER = tuple(DEFAULT_STATES)
 
 STATE_RE = r"^(yes|no|pin)$"
+YES_NO_ONLY_RE = r"^(yes|no)$"
+# Postman dialect: services whose "<service> set" request documents the state as
+# "yes or no" AND whose test accepts only yes/no read back; ``pin`` is refused for
+# them. (Where the description and the test disagree the wider reading is kept.)
+POSTMAN_NO_PIN = ("callerid", "callfilters", "callscreening", "dnd", "followme", "instrecord", "remoteaccess",
+                  "grouphunt", "mobilenumbers", "blflist", "speeddial", "smsnotifications")
 OSC_RE = r"^(yes|no|1|0)$"
 YES_NO_RE = r"^(yes|no)$"
 STATE_CODES = {"no": 0, "pin": 1, "yes": 2}
@@ -184,7 +204,8 @@ def _defaults():
                       "voicemail": "0", "confirmcalls": "0"},
         "mobilenumbers": {"mobiles": [], "labels": []},
         "sppage": {"extensions": [], "_quiet": "0"},
-        "blflist": {"exts": [], "labels": [], "blfs": [], "blf_start": 1, "blf_cleanup": 0, "cart_only": 0},
+        "blflist": {"exts": [], "labels": [], "blfs": [], "blf_start": 1, "blf_cleanup": 0, "cart_only": 0,
+                    "functions": []},
         "speeddial": {"codes": [], "names": [], "destinations": []},
         "extoperationtimes": {"timeout": "", "dial_opts": "", "sequential": "", "last_dest": "",
                               "destinations": [], "ot_time_from": [], "ot_time_to": [], "ot_days_array": []},
@@ -250,6 +271,26 @@ def _group(req, names, defaults=None, sep=","):
     return lists
 
 
+def _one_empty(req, key, other):
+    """``other=`` (empty) next to a single ``key`` item is one empty item, as PHP's explode
+    reads it (a single forwarding destination without a timeout); otherwise None."""
+    if req.get(other) == "" and len(_split(req.get(key, ""))) == 1:
+        return {key: _split(req.get(key)), other: [""]}
+    return None
+
+
+def _padded(req, key, other, filler):
+    """Postman dialect: ``other`` may be shorter than (or missing next to) ``key``; it is
+    padded with ``filler`` (the vendor's requests send 3 destinations with 1 timeout,
+    3 BLF extensions with 2 labels). A longer ``other`` is refused. None when neither is sent."""
+    if key not in req.args and other not in req.args:
+        return None
+    keys, others = _split(req.get(key, "")), _split(req.get(other, ""))
+    if len(others) > len(keys):
+        _sizes([key, other], [keys, others])
+    return {key: keys, other: others + [filler] * (len(keys) - len(others))}
+
+
 def _nonempty(req, *names):
     for name in names:
         if req.get(name, "") == "":
@@ -282,7 +323,8 @@ def _register_states(service):
     base = "pbxware.ext.es.%s." % service
 
     @action(base + "set", args=ID_ARGS + ("state",), required=ID_ARGS + ("state",), write=True,
-            patterns=dict(ID_PATTERNS, state=STATE_RE))
+            patterns=dict(ID_PATTERNS, state=STATE_RE),
+            dialect_patterns={"postman": {"state": YES_NO_ONLY_RE}} if service in POSTMAN_NO_PIN else None)
     def es_set(req):
         ext_id, rec = _target(req)
         value = req.get("state")
@@ -330,7 +372,45 @@ def _render_plain(req, config):
     return {key: copy.deepcopy(value) for key, value in config.items() if not key.startswith("_")}
 
 
-RENDER = {"callerid": _render_callerid}
+def _render_callscreening(req, config):
+    out = _render_plain(req, config)
+    if req.postman:  # stored as "1"/"0"; Postman's only spelling of the value is yes|no
+        out["greetingwithname"] = {"1": "yes", "0": "no"}.get(out["greetingwithname"], out["greetingwithname"])
+    return out
+
+
+def _render_callfwd(req, config):
+    out = _render_plain(req, config)
+    if not req.postman:
+        return out
+    # Postman's test: enabled, destinations and timeouts strings, play and cid numbers
+    # (it runs on an extension without call forwarding). Configured, the lists read as
+    # the edit's comma-separated ``enabled`` and JSON text of the per-condition object.
+    def text(per_condition):
+        if not any(per_condition.values()):
+            return ""
+        return json.dumps(per_condition, separators=(",", ":"))
+    return {"play": int(out["play"] or 0), "cid": int(out["cid"] or 0), "enabled": ",".join(out["enabled"]),
+            "destinations": text(out["destinations"]), "timeouts": text(out["timeouts"])}
+
+
+def _render_sppage(req, config):
+    out = _render_plain(req, config)
+    if req.postman:  # Postman's test reads quiet as a number; the reference example does not show it
+        out["quiet"] = int(config["_quiet"] or 0)
+    return out
+
+
+def _render_blflist(req, config):
+    out = _render_plain(req, config)
+    functions = out.pop("functions", [])
+    if req.postman:  # Postman's test requires a functions array; the reference example has none
+        out["functions"] = functions
+    return out
+
+
+RENDER = {"callerid": _render_callerid, "callscreening": _render_callscreening, "callfwd": _render_callfwd,
+          "sppage": _render_sppage, "blflist": _render_blflist}
 
 
 def _register_configuration(service):
@@ -346,14 +426,29 @@ for _name in DEFAULT_CONFIGS:
 
 # --- edit ------------------------------------------------------------------------
 
-def _edit(service, args, required=(), patterns=None):
-    """Register ``<service>.edit``; the handler gets ``(req, config)``."""
+# Values an edit never resets with ``edit_semantics`` "whole": they are not arguments.
+KEPT_ON_WHOLE_EDIT = {"remoteaccess": ("pid",)}
+
+
+def _edit(service, args, required=(), patterns=None, dialect_args=None, dialect_patterns=None):
+    """Register ``<service>.edit``; the handler gets ``(req, config)``.
+
+    ``config`` is the stored configuration (``partial``) or, with ``edit_semantics``
+    "whole", the defaults of a new extension (plus the values that are not arguments).
+    """
     def register(apply):
         @action("pbxware.ext.es.%s.edit" % service, args=ID_ARGS + tuple(args), required=ID_ARGS + tuple(required),
-                write=True, patterns=dict(ID_PATTERNS, **(patterns or {})))
+                write=True, patterns=dict(ID_PATTERNS, **(patterns or {})), dialect_args=dialect_args,
+                dialect_patterns=dialect_patterns)
         def es_edit(req):
             _, rec = _target(req)
-            config = copy.deepcopy(_entry(rec, service)["config"])
+            current = _entry(rec, service)["config"]
+            if req.whole_edits:
+                config = copy.deepcopy(DEFAULT_CONFIGS[service])
+                for key in KEPT_ON_WHOLE_EDIT.get(service, ()):
+                    config[key] = current[key]
+            else:
+                config = copy.deepcopy(current)
             response = apply(req, config)
             _entry(rec, service, create=True)["config"] = config
             return response or _edited(service)
@@ -423,7 +518,8 @@ def _edit_callfilters(req, config):
        patterns={"destinations": NUM_LIST, "delays": NUM_LIST, "suspends": r"^(,|0|1)+$", "recordlen": DIGITS,
                  "timeout": DIGITS, "dopts": DOPTS, "dtypes": BIT, "replacecid": DIGITS, "preamble": DIGITS,
                  "greeting": r"^.+$", "pausebeforerec": r"^([0-9]|10)$",
-                 "greetingwithname": r"^(yes|no|1|0)$", "lastd": DIGITS, "voicemail": BIT})
+                 "greetingwithname": BIT, "lastd": DIGITS, "voicemail": BIT},
+       dialect_patterns={"postman": {"greetingwithname": YES_NO_RE}})
 def _edit_callscreening(req, config):
     rows = _group(req, ("destinations", "delays", "suspends"))
     _check_items("suspends", rows["suspends"], r"^(0|1)?$")
@@ -433,7 +529,7 @@ def _edit_callscreening(req, config):
     _copy_plain(req, config, {"recordlen": "recordlen", "timeout": "timeout", "dopts": "dopts", "dtypes": "dtype",
                               "replacecid": "replacecid", "preamble": "preamble", "greeting": "greeting",
                               "pausebeforerec": "pausebeforerec", "lastd": "lastd", "voicemail": "voicemail"})
-    if "greetingwithname" in req.args:
+    if "greetingwithname" in req.args:  # the dialect's pattern admits 1|0 (reference) or yes|no (postman)
         value = req.get("greetingwithname")
         config["greetingwithname"] = "1" if value in ("yes", "1") else "0" if value in ("no", "0") else ""
 
@@ -452,7 +548,10 @@ CF_ARGS = tuple("%s_%s" % (short, kind) for _, short in CF_CONDITIONS for kind i
 def _edit_callfwd(req, config):
     for condition, short in CF_CONDITIONS:
         dests, timeouts = short + "_dests", short + "_timeouts"
-        lists = _group(req, (dests, timeouts), {timeouts: ""})
+        if req.postman:
+            lists = _padded(req, dests, timeouts, "")
+        else:  # reference: "dests, timeouts ... lists must mach in size or error will be returned"
+            lists = _one_empty(req, dests, timeouts) or _group(req, (dests, timeouts))
         if lists is not None:
             _check_items(dests, lists[dests], r"^\d+$")
             _check_items(timeouts, lists[timeouts], r"^\d*$")
@@ -531,14 +630,35 @@ def _edit_sppage(req, config):
     _copy_plain(req, config, {"quiet": "_quiet"})
 
 
+BLFS_REFERENCE = r"^[0-1](,[0-1])*$"
+BLFS_POSTMAN = r"^[0-1](,[0-1])+$"  # two or more BLFs
+
+
 @_edit("blflist", ("exts", "labels", "blfs", "blf_start", "blf_cleanup", "cart_only"),
-       patterns={"exts": NUM_LIST, "labels": LABEL_LIST, "blfs": r"^[0-1](,[0-1])*$", "blf_start": r"^\d{1,2}$",
-                 "blf_cleanup": r"^[0-1]$", "cart_only": r"^[0-1]$"})
+       patterns={"exts": NUM_LIST, "labels": LABEL_LIST, "blfs": BLFS_REFERENCE, "blf_start": r"^\d{1,2}$",
+                 "blf_cleanup": r"^[0-1]$", "cart_only": r"^[0-1]$"},
+       dialect_args={"postman": ("functions",)},
+       dialect_patterns={"postman": {"blfs": None, "functions": NUM_LIST}})
 def _edit_blflist(req, config):
-    rows = _group(req, ("exts", "labels", "blfs"), {"labels": "", "blfs": "1"})
-    if rows is not None:
+    if req.postman and req.has("blfs"):
+        # Postman's regex; the message says "Required field" like the live server's
+        # ("Required field 'ext=100' ..." for the optional ext of ext.add).
+        check_pattern("blfs", req.get("blfs"), BLFS_POSTMAN, True)
+    names = ("exts", "labels", "blfs")
+    if any(name in req.args for name in names):
+        rows = {name: _split(req.get(name, "")) for name in names}
+        size = len(rows["exts"])
+        for name, filler in (("labels", ""), ("blfs", "1")):
+            if name not in req.args:
+                rows[name] = [filler] * size
+        if req.postman and len(rows["labels"]) < size:  # Postman's request: 3 exts, 2 labels
+            rows["labels"] += [""] * (size - len(rows["labels"]))
+        sent = [name for name in names if name in req.args or name == "exts"]
+        _sizes(sent, [rows[name] for name in sent])
         config["exts"], config["labels"] = rows["exts"], rows["labels"]
         config["blfs"] = [int(b) for b in rows["blfs"]]
+    if "functions" in req.args:
+        config["functions"] = [int(f) for f in _split(req.get("functions")) if f != ""]
     for arg in ("blf_start", "blf_cleanup", "cart_only"):
         if req.has(arg):
             config[arg] = int(req.get(arg))

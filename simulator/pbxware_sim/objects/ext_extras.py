@@ -464,8 +464,8 @@ def ext_additional_macs(req):
         {"macaddress": mac, "sn": sn, "ua": device, "location": location, "device_address": address}
         for mac, sn, device, location, address in zip(macs, sns, devices, locations, addresses)
     ]
-    # Reference example: id as a number here (the vendor's Postman test expects a string).
-    return {"success": "Extension ID: %s" % ext_id, "id": int(ext_id)}
+    # Reference example: id as a number here; the vendor's Postman test expects a string (postman dialect).
+    return {"success": "Extension ID: %s" % ext_id, "id": ext_id if req.postman else int(ext_id)}
 
 
 # --- editions & modules ----------------------------------------------------------
@@ -498,12 +498,14 @@ def ext_editions_modules_set(req):
         rec["modules"] = modules
     if req.has("use_department_templates"):
         rec["use_department_templates"] = req.get("use_department_templates")
-    return {"success": "Extension ID: %s" % ext_id, "id": int(ext_id)}
+    return {"success": "Extension ID: %s" % ext_id, "id": ext_id if req.postman else int(ext_id)}
 
 
-def _flags(selected, keys):
+def _flags(selected, keys, spaces=False):
+    """Reference example keys spell spaces as ``_`` (``call_popup``); the vendor's Postman
+    test reads ``call popup`` (``spaces``, the postman dialect), the write spelling."""
     flags = {"all": 1 if all(k in selected for k in keys) else 0}
-    flags.update((key.replace(" ", "_"), 1 if key in selected else 0) for key in keys)
+    flags.update((key if spaces else key.replace(" ", "_"), 1 if key in selected else 0) for key in keys)
     return flags
 
 
@@ -516,5 +518,5 @@ def ext_editions_modules_configuration(req):
         "id": ext_id,
         "use_department_templates": str(rec.get("use_department_templates", "0")),
         "editions": _flags(rec.get("editions") or [], EDITION_KEYS),
-        "modules": _flags(rec.get("modules") or [], MODULE_KEYS),
+        "modules": _flags(rec.get("modules") or [], MODULE_KEYS, spaces=req.postman),
     }

@@ -26,7 +26,8 @@ destination ID / number / extension / server"):
 Times"): the three lists are replaced as a whole (a list left out becomes empty);
 ``status``, ``greeting``, ``default_dest_ext``, ``default_dest_is_vm`` and ``pin`` keep
 their value when left out (a new state starts as status "off", no greeting, no
-default destination, "no"). List entries arrive as parallel ``name[]=`` arguments
+default destination, "no"). With ``edit_semantics`` "whole" (``/_sim/settings``,
+``--edit-semantics``) they are reset to those defaults instead. List entries arrive as parallel ``name[]=`` arguments
 (indexed ``name[0]=`` works too); the arrays of one group must have the same
 size, dates are yyyy-mm-dd (reference, "Important note") and real dates, times
 are HH:MM, days are comma-separated weekday numbers 1-7.
@@ -216,7 +217,9 @@ def _make(kind):
         server = _check_server(req, kind, needed=True)
         obj_id = _object_id(req, kind, server, for_set=True)
         states = table(req.state, kind)
-        rec = dict(states.get(obj_id) or dict(DEFAULTS))
+        # edit_semantics "whole": the reference's "set the entire state" read literally,
+        # every scalar not sent goes back to the default of a new state.
+        rec = dict(DEFAULTS) if req.whole_edits else dict(states.get(obj_id) or dict(DEFAULTS))
         for key in SCALARS + ("pin",):
             if req.has(key):
                 rec[key] = req.get(key)

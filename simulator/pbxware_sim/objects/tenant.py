@@ -6,8 +6,17 @@ under its READ name (``incominglimit``, ``conch``...). Writes use different
 names (``local_channels``, ``conferences``...): ``WRITE_TO_READ`` maps them.
 Read names sent on a write are silently ignored by the real server; in strict
 mode they are undocumented and rejected before reaching the handler.
+
+Where the reference and the Postman collection spell a setting apart
+(``cspark_*``/``cpark_*``, ``ringtone_local``/``ringtonelocal``,
+``custompresenceetime``/``custompresencetime``, ``remote_codecs``/``remotecodecs``)
+the dialect decides which write name is accepted (``DIALECT_WRITES``) and how
+``tenant.configuration`` names it (``DIALECT_READS``); records store one
+dialect-neutral name. See ``DIALECTS.md``.
 """
+import copy
 import re
+import time
 
 from pbxware_sim.common import (
     USE_TENANT_OBJECT, by_id, get_record, require_master, tenant_mode_only)
@@ -58,26 +67,59 @@ PATTERNS = {
     "sso_enforced_tenant": "^(1|0)$", "max_contacts": r"^\d{1,2}$",
 }
 
-# Write name -> read name where they differ. The reference and the Postman
-# collection spell some arguments differently (cspark_/cpark_, remote_codecs/
-# remotecodecs...): both spellings are accepted. ``enhanced_ring_groups`` is the
-# README's observed write name for ERG channels.
+# Write name -> stored (read) name where they differ. ``enhanced_ring_groups`` is
+# the README's observed write name for ERG channels.
 WRITE_TO_READ = {
     "tenant_name": "name", "tenant_code": "tenantcode", "package": "package_id", "country": "country_id",
     "local_channels": "incominglimit", "remote_channels": "outgoinglimit", "conferences": "conch",
     "queues": "quech", "enhanced_ring_groups": "ergch", "auto_attendants": "aach", "dahdi": "zapch",
-    "localcodecs": "local_codecs", "remotecodecs": "remote_codecs", "networkcodecs": "network_codecs",
-    "cspark_timeout": "cpark_timeout", "cspark_dial": "cpark_dial", "cspark_goto": "cpark_goto",
-    "ringtone_local": "ringtonelocal", "custompresenceetime": "custompresencetime",
+    "localcodecs": "local_codecs", "networkcodecs": "network_codecs",
 }
+# The reference and the Postman collection spell some write arguments apart
+# (DIALECTS.md): each dialect accepts only its own spelling (strict mode refuses
+# the other, non-strict ignores it). Write name -> stored name.
+DIALECT_WRITES = {
+    "reference": {"cspark_timeout": "cpark_timeout", "cspark_dial": "cpark_dial", "cspark_goto": "cpark_goto",
+                  "ringtone_local": "ringtonelocal", "custompresenceetime": "custompresencetime",
+                  "remote_codecs": "remote_codecs"},
+    "postman": {"cpark_timeout": "cpark_timeout", "cpark_dial": "cpark_dial", "cpark_goto": "cpark_goto",
+                "ringtonelocal": "ringtonelocal", "custompresencetime": "custompresencetime",
+                "remotecodecs": "remote_codecs"},
+}
+# Stored name -> the name ``tenant.configuration`` shows, where a dialect's read
+# differs from the stored one: the reference's "Tenant Configuration" lists
+# cspark_* and custompresenceetime (ringtonelocal as stored); Postman's test
+# reads cpark_*, custompresencetime, ringtonelocal (the stored names).
+DIALECT_READS = {
+    "reference": {"cpark_timeout": "cspark_timeout", "cpark_dial": "cspark_dial", "cpark_goto": "cspark_goto",
+                  "custompresencetime": "custompresenceetime"},
+    "postman": {},
+}
+# Postman's "Tenant Configuration" test lets these be null (or the literal word
+# 'string', which no server sends): the postman dialect reads a setting of
+# these that was never written, or is empty, as null. The others it requires
+# as strings.
+POSTMAN_NULLABLE = frozenset((
+    "glocom_dns_srv_lookup", "glocomproxy", "cdrvoicemail", "faxformat", "faxfiletype", "status", "recordbeep",
+    "ringtonelocal", "didsaveupdatecid", "enabletcalls", "tenantcid", "tenant_faxcid", "recordlimit",
+    "area_code", "emergency_callerid_tenant", "audiolang", "apusername", "appassword", "notifyemail",
+    "cpark_timeout", "cpark_dial", "cpark_goto", "hdlockext", "hdlockdevice", "hdlogoutinactive",
+    "custompresencetime", "dialed_num_minimum_length", "recordglobal", "recordsilent", "hidecallerid",
+    "allowescallerid", "enablecnamlookup", "setcidforgrouphunt", "cidmatchdid", "dropanonymous",
+    "forceunknown", "hideextnodir", "usedynfeatures", "nobillingfwd", "cf_call_rating_disable",
+    "allowextipauth", "voiceskippin", "usedefaultcid", "usedidcid", "finde164", "showdirosc",
+    "leavenational", "limitsound", "limitemail", "pstn_mode", "hdcheck", "hdautologout",
+))
 # Observed live (not in the reference): ``aach`` is both read and write name.
 # Accepted only when strict mode is off, like any other undocumented argument.
 UNDOCUMENTED_WRITES = {"aach": "aach"}
 CODEC_FIELDS = ("local_codecs", "remote_codecs", "network_codecs")
 
-ADD_ARGS = sorted(set(PATTERNS) | {"server", "ldap_search_type"})
+_DIALECT_NAMES = {name for names in DIALECT_WRITES.values() for name in names}
+ADD_ARGS = sorted((set(PATTERNS) | {"server", "ldap_search_type"}) - _DIALECT_NAMES)
 ADD_REQUIRED = ("tenant_name", "tenant_code", "package", "ext_length", "country", "national", "international")
 EDIT_ARGS = sorted(set(ADD_ARGS) | {"id", "status"})
+DIALECT_ARGS = {dialect: tuple(names) for dialect, names in DIALECT_WRITES.items()}
 SECRETS = ("appassword", "ldap_password")
 
 # Settings of a new tenant (read names; tenant.configuration shows exactly
@@ -115,9 +157,12 @@ def is_fqdn(name):
 def _apply(request, record):
     """Copy the given write arguments into ``record`` under their read names."""
     strict_names = set(ADD_ARGS) - {"server", "ext_length"}
+    dialect_names = DIALECT_WRITES[request.dialect]
     for name, value in request.args.items():
         if name in strict_names:
             key = WRITE_TO_READ.get(name, name)
+        elif name in dialect_names:
+            key = dialect_names[name]
         elif name in UNDOCUMENTED_WRITES:
             key = UNDOCUMENTED_WRITES[name]
         else:
@@ -143,12 +188,59 @@ def _validate(state, record, tenant_id=None):
             raise ApiError("Tenant name %s already exists." % record["name"])
 
 
+def visible(state, tenant_id, tenant):
+    """What reads show of ``tenant``: with ``tenant_edit_lag``, an edit shows only once its time has come.
+
+    ``state.tenant_views[id]`` = {"base": record before the first pending edit,
+    "pending": [(monotonic time it shows, record after the edit), ...] in edit order}.
+    """
+    view = state.tenant_views.get(str(tenant_id))
+    if view is None:
+        return tenant
+    now = time.monotonic()
+    shown = view["base"]
+    for due, record in view["pending"]:
+        if due <= now:
+            shown = record
+    if view["pending"][-1][0] <= now:  # everything has landed
+        del state.tenant_views[str(tenant_id)]
+        return tenant
+    return shown
+
+
+def _lag_edit(state, tenant_id, before, after):
+    """Record an edit that reads will show only after ``tenant_edit_lag`` seconds."""
+    lag = state.live.tenant_edit_lag
+    view = state.tenant_views.get(tenant_id)
+    if lag <= 0 and view is None:
+        return
+    if view is None:
+        view = state.tenant_views[tenant_id] = {"base": copy.deepcopy(before), "pending": []}
+    view["pending"].append((time.monotonic() + max(lag, 0.0), copy.deepcopy(after)))
+
+
+def not_ready_error(state, tenant_id):
+    """The error ``ext.add`` gets while a new tenant is still being provisioned, else None."""
+    born = state.tenant_born.get(str(tenant_id))
+    delay = state.live.tenant_ready_delay
+    if born is not None and delay > 0 and time.monotonic() < born + delay:
+        return "Tenant ID %s is not ready yet (services are being configured). Try again later." % tenant_id
+    return None
+
+
+def _codecs_read(state, value):
+    if isinstance(value, list) and state.live.codec_suffixes:
+        return [c + state.live.CODEC_SUFFIX for c in value]
+    return value
+
+
 @action("pbxware.tenant.list", guard=tenant_mode_only)
 def tenant_list(request):
     state = request.state
     packages, routes = state.collection("packages"), state.collection("routes")
 
     def render(tenant_id, tenant):
+        tenant = visible(state, tenant_id, tenant)
         route = routes.get(str(tenant["country_id"]), {})
         return {
             "name": tenant["name"],
@@ -169,17 +261,24 @@ def tenant_configuration(request):
     if request.get("id") == "1":
         # Observed: the system scope of a multi-tenant PBXware answers this way.
         raise ApiError(USE_TENANT_OBJECT)
-    tenant = get_record(request.state.collection("tenants"), request.get("id"), "Tenant")
+    state = request.state
+    tenant = get_record(state.collection("tenants"), request.get("id"), "Tenant")
+    tenant = visible(state, request.get("id"), tenant)
     config = {"server_name": tenant["name"], "tenantcode": str(tenant["tenantcode"]),
               "package_id": str(tenant["package_id"]), "ext_length": str(tenant["ext_length"]),
               "country": str(tenant["country_id"])}
+    postman = request.postman
+    names = DIALECT_READS[request.dialect]
     for key, default in DEFAULTS.items():
-        config[key] = tenant.get(key, default)
+        value = tenant.get(key, default)
+        if postman and key in POSTMAN_NULLABLE and (key not in tenant or value == ""):
+            value = None
+        config[names.get(key, key)] = _codecs_read(state, value) if key in CODEC_FIELDS else value
     return config
 
 
 @action("pbxware.tenant.add", args=ADD_ARGS, required=ADD_REQUIRED, write=True, secrets=SECRETS,
-        patterns=PATTERNS, guard=tenant_mode_only)
+        patterns=PATTERNS, guard=tenant_mode_only, dialect_args=DIALECT_ARGS)
 def tenant_add(request):
     require_master(request, optional=True)
     state = request.state
@@ -188,11 +287,13 @@ def tenant_add(request):
     _validate(state, record)
     tenant_id = state.next_id("tenants")
     state.collection("tenants")[str(tenant_id)] = record
+    state.tenant_born[str(tenant_id)] = time.monotonic()
     return {"success": "Tenant ID: %d" % tenant_id, "id": tenant_id}
 
 
 @action("pbxware.tenant.edit", args=EDIT_ARGS, required=("server", "id"), write=True, secrets=SECRETS,
-        patterns=dict(PATTERNS, id=r"^\d+$", status="^(0|1|2)$"), guard=tenant_mode_only)
+        patterns=dict(PATTERNS, id=r"^\d+$", status="^(0|1|2)$"), guard=tenant_mode_only,
+        dialect_args=DIALECT_ARGS)
 def tenant_edit(request):
     require_master(request)
     state = request.state
@@ -206,6 +307,7 @@ def tenant_edit(request):
     if request.has("status"):
         updated["status"] = request.get("status")
     _validate(state, updated, tenant_id)
+    _lag_edit(state, tenant_id, tenant, updated)
     tenant.clear()
     tenant.update(updated)
     return {"success": "Tenant ID: %s" % tenant_id, "id": str(tenant_id)}
@@ -219,6 +321,8 @@ def tenant_delete(request):
     tenant_id = request.get("id")
     get_record(state.collection("tenants"), tenant_id, "Tenant")
     del state.collection("tenants")[tenant_id]
+    state.tenant_born.pop(tenant_id, None)
+    state.tenant_views.pop(tenant_id, None)
     # A tenant's objects go with it.
     for name in ("extensions", "dids"):
         collection = state.collection(name)
