@@ -93,6 +93,10 @@ options:
     default: false
 notes:
   - Writes go in this order - C(edit), C(set_osc), C(set); a service being disabled is disabled first.
+  - A write is sent once, never re-sent. When one does not answer cleanly (no answer, an HTTP error, an answer
+    that is not JSON, an API error), a fresh read decides - its part is there, the run goes on with a warning;
+    it is not there, or only in part, the task fails, naming each write and what landed, and later writes are
+    not sent. A failed task is also C(changed) when the fresh read shows part of the change on the server.
   - At least one of O(state), O(osc) and O(config) is required.
   - A no-change run makes 4 API calls (tenant lookup, extension lookup, C(get), C(get_osc)), plus one
     C(configuration) read for a service that has one. With O(tenant_id) the tenant lookup is skipped.
@@ -184,7 +188,7 @@ proposed:
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_services import (
-    EnhancedServiceConverger, check_input, find_extension_id)
+    EnhancedServiceConverger, WriteFailed, check_input, find_extension_id)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_service_settings import SERVICES
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 
@@ -208,7 +212,11 @@ def main():
         server = module.server()
         extension_id = find_extension_id(module.client, server, params["extension"])
         converger = EnhancedServiceConverger(module.client, server, extension_id, params["service"])
-        result = converger.converge(desired, module.check_mode, params["force_write_only"])
+        try:
+            result = converger.converge(desired, module.check_mode, params["force_write_only"])
+        except WriteFailed as err:
+            # Failed, and changed when the fresh read shows part of the change on the server.
+            module.fail(err.message, changed=err.changed, id=extension_id)
         return dict(result["after"], changed=result["changed"], id=extension_id, before=result["before"],
                     proposed=result["proposed"], diff=result["diff"], warnings=converger.warnings)
 

@@ -45,6 +45,10 @@ options:
 notes:
   - At least one of O(states), O(all), O(osc) and O(all_osc) is required.
   - The server's C(all) argument is not used - the module compares every service and sends those that differ.
+  - Each write (C(states.set), then C(states.set_osc)) is sent once, never re-sent. When one does not answer
+    cleanly, a fresh read decides - all of it is there, the run goes on with a warning; it is not, or only in
+    part, the task fails, naming the services still different. A failed task is also C(changed) when the fresh
+    read shows part of the change on the server.
 seealso:
   - module: bicom.pbxware.pbxware_enhanced_service
   - module: bicom.pbxware.pbxware_enhanced_service_info
@@ -94,7 +98,7 @@ proposed:
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_services import (
-    check_states_input, converge_states, find_extension_id)
+    WriteFailed, check_states_input, converge_states, find_extension_id)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 
 ARGUMENT_SPEC = dict(
@@ -114,7 +118,11 @@ def main():
         check_states_input(params)
         server = module.server()
         extension_id = find_extension_id(module.client, server, params["extension"])
-        result = converge_states(module.client, server, extension_id, params, module.check_mode)
+        try:
+            result = converge_states(module.client, server, extension_id, params, module.check_mode)
+        except WriteFailed as err:
+            # Failed, and changed when the fresh read shows part of the change on the server.
+            module.fail(err.message, changed=err.changed, id=extension_id)
         return dict(result, id=extension_id)
 
     module.run(work)

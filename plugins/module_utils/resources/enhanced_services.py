@@ -14,7 +14,8 @@ The bulk ``states.*`` actions are planned by :func:`plan_states`.
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine import diff as diffs
-from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import PBXwareResponseError, PBXwareTransportError
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
+    PBXwareApiError, PBXwareError, PBXwareResponseError, PBXwareTransportError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_service_settings import (
     CONFIGS, EDITABLE, PREFIX, SERVICES, trunk_defaults)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_bool, to_str
@@ -253,8 +254,63 @@ def plan_service(service, params, state, osc, raw_config, force_write_only=False
 # -- one service: I/O ---------------------------------------------------------------------------
 
 
+class WriteFailed(PBXwareError):
+    """A write did not answer cleanly and a fresh read shows the task's change is not (all) there.
+
+    ``message`` names each write and what became of it; ``changed`` says whether
+    the fresh read shows any part of the change on the server (the module's
+    result is then failed and changed).
+    """
+
+    def __init__(self, message, action=None, changed=False):
+        super(WriteFailed, self).__init__(message, action)
+        self.changed = changed
+
+
+# What a write that did not answer cleanly may have done: looked up, never re-sent.
+UNCLEAN = (PBXwareTransportError, PBXwareResponseError, PBXwareApiError)
+
+
+def never_sent(err):
+    """Whether the request provably never left (a connection that was never made)."""
+    return isinstance(err, PBXwareTransportError) and not err.reached_server
+
+
+def cause(err):
+    """Why a write did not answer cleanly, without the client's "PBXware API action X" preamble."""
+    if isinstance(err, PBXwareApiError):
+        return "the server answered with an error: %s" % err.server_message
+    prefix = "PBXware API action %s: " % err.action
+    return err.message[len(prefix):] if err.message.startswith(prefix) else err.message
+
+
+def _outcome(action, err):
+    return "%s %s: %s" % (action, "not sent" if never_sent(err) else "failed", cause(err))
+
+
+def _outlook(err):
+    """What the user can expect after a failed write: nothing re-sent, a rerun completes it."""
+    if isinstance(err, PBXwareTransportError) and not never_sent(err):
+        return "nothing was re-sent; the server may still apply it, and a rerun reads before it writes"
+    return "nothing was re-sent; a rerun sends what is still missing"
+
+
+# Which fields of a service each write sets.
+WRITE_PARTS = {
+    "edit": lambda name: name.startswith(PREFIX),
+    "set_osc": lambda name: name == "osc",
+    "set": lambda name: name == "state",
+}
+
+
 class EnhancedServiceConverger(object):
-    """Reads, plans, writes (never in check mode) and reads back one service of one extension."""
+    """Reads, plans, writes (never in check mode) and reads back one service of one extension.
+
+    A write is sent once. When one does not answer cleanly (no answer, an HTTP
+    error, an answer that is not JSON, an API error), a fresh read decides: its
+    part is there, the run goes on with a warning; it is not, or only in part,
+    the run stops with :class:`WriteFailed`, saying what landed and what was not sent.
+    """
 
     def __init__(self, client, server, extension_id, service):
         self.client = client
@@ -275,15 +331,17 @@ class EnhancedServiceConverger(object):
             raw_config = raw_config if isinstance(raw_config, dict) else {}
         return state, osc, raw_config
 
+    def read_view(self, service_plan, user_config):
+        """The service as the server now holds it, in the plan's fields."""
+        state, osc, raw_config = self.read()
+        return read_view(service_plan.resource, state, osc, trunk_defaults(raw_config, user_config))
+
     def converge(self, params, check_mode=False, force_write_only=False):
         service_plan = plan_service(self.service, params, *self.read(), force_write_only=force_write_only)
         result_plan = service_plan.plan
         after = result_plan.after
         if service_plan.writes and not check_mode:
-            for method, arguments in service_plan.writes:
-                self._write(method, arguments, service_plan)
-            state, osc, raw_config = self.read()
-            after = read_view(service_plan.resource, state, osc, trunk_defaults(raw_config, params.get("config")))
+            after = self._apply(service_plan, params.get("config"))
             self._warn_unapplied(service_plan, after)
         resource = service_plan.resource
         return {
@@ -295,15 +353,81 @@ class EnhancedServiceConverger(object):
                          for side, view in diffs.diff(resource, result_plan).items()),
         }
 
-    def _write(self, method, arguments, service_plan):
+    def _apply(self, service_plan, user_config):
+        """Send the plan's writes in order; the fresh read of the result."""
+        sent, fresh = [], None
+        for index, (method, arguments) in enumerate(service_plan.writes):
+            try:
+                self.client.write(self.action(method), dict(self.ids, **arguments))
+                fresh = None
+            except UNCLEAN as err:
+                later = [self.action(name) for name, _ in service_plan.writes[index + 1:]]
+                fresh = self._decide(service_plan, user_config, sent, method, err, later)
+            sent.append(method)
+        return fresh if fresh is not None else self.read_view(service_plan, user_config)
+
+    def _parts(self, service_plan, method):
+        """``(field, (before, wanted))`` of what ``method`` writes."""
+        return [(name, change) for name, change in sorted(service_plan.plan.changes.items())
+                if WRITE_PARTS[method](name)]
+
+    def _seen(self, service_plan, method, fresh):
+        """``(applied, missing)`` fields of ``method`` in a fresh read; write-only ones are in neither."""
+        applied, missing = [], []
+        for name, (old, new) in self._parts(service_plan, method):
+            if not service_plan.resource.by_name[name].write_only:
+                (applied if fresh.get(name) == new else missing).append(name)
+        return applied, missing
+
+    def _decide(self, service_plan, user_config, sent, method, err, later):
+        """After a write that did not answer cleanly: the fresh read, if its part is there; else fail."""
+        action = self.action(method)
+        if never_sent(err) and not sent:
+            raise err  # nothing was sent: nothing changed
         try:
-            self.client.write(self.action(method), dict(self.ids, **arguments))
-        except (PBXwareTransportError, PBXwareResponseError) as err:
-            # Never re-sent: the read-back after all writes shows whether it landed.
-            if not getattr(err, "reached_server", True):
-                raise
-            self.warnings.append("%s: the server did not answer cleanly (%s); the result below is a fresh read"
-                                 % (err.action, err.message))
+            fresh = self.read_view(service_plan, user_config)
+        except UNCLEAN as read_err:
+            done = ", ".join(self.action(name) for name in sent)
+            raise WriteFailed("%s%s; a fresh read failed too (%s), so what landed is unknown%s"
+                              % ("%s sent before; " % done if done else "", _outcome(action, err),
+                                 cause(read_err), "; not sent: " + ", ".join(later) if later else ""), action)
+        applied, missing = self._seen(service_plan, method, fresh)
+        if not never_sent(err) and applied and not missing:
+            self.warnings.append("%s: the server did not answer cleanly (%s), but a fresh read shows the change "
+                                 "was applied" % (action, cause(err)))
+            return fresh
+        raise WriteFailed(self._failure(service_plan, sent, method, err, later, fresh, applied, missing),
+                          action, changed=self._landed(service_plan, fresh))
+
+    def _failure(self, service_plan, sent, method, err, later, fresh, applied, missing):
+        """``X applied; Y failed: <cause>; <field> is still <value>; not sent: Z``."""
+        words = []
+        for earlier in sent:
+            short = self._seen(service_plan, earlier, fresh)[1]
+            words.append("%s %s" % (self.action(earlier), "applied" if not short else
+                                    "answered, but a fresh read does not show it (%s)" % ", ".join(short)))
+        words.append(_outcome(self.action(method), err))
+        if applied:
+            words.append("applied in part: " + ", ".join(applied))
+        resource = service_plan.resource
+        changes = service_plan.plan.changes
+        for name in missing:
+            show = (lambda value: diffs.MASK) if resource.by_name[name].secret else repr
+            old, new = changes[name]
+            words.append("%s is still %s" % (name, show(old)) if fresh.get(name) == old else
+                         "%s is %s, not %s" % (name, show(fresh.get(name)), show(new)))
+        if not applied and not missing:
+            words.append("a read cannot show it (%s: never returned by the API)"
+                         % ", ".join(name for name, _ in self._parts(service_plan, method)))
+        if later:
+            words.append("not sent: " + ", ".join(later))
+        return "; ".join(words + [_outlook(err)])
+
+    @staticmethod
+    def _landed(service_plan, fresh):
+        """Whether a fresh read shows any part of the plan's change."""
+        return any(fresh.get(name) != old for name, (old, new) in service_plan.plan.changes.items()
+                   if not service_plan.resource.by_name[name].write_only)
 
     def _warn_unapplied(self, service_plan, after):
         for name, (old, new) in sorted(service_plan.plan.changes.items()):
@@ -379,18 +503,26 @@ def converge_states(client, server, extension_id, params, check_mode=False):
     """Bring the states and OSC states the task names to what it asks; the module's result.
 
     Per kind: one read of every service, one write of those that differ (none in
-    check mode). The write answers only "success", so ``after`` is the plan.
+    check mode). The write answers only "success", so ``after`` is the plan. A
+    write that does not answer cleanly is never re-sent: a fresh read decides, as
+    for one service (a warning when it landed, :class:`WriteFailed` when not).
     """
     ids = {"server": server, "id": extension_id}
-    result = {"changed": False, "before": {}, "proposed": {}, "diff": {"before": {}, "after": {}}}
-    for name, every, read, write, normalise, to_api in STATE_KINDS:
-        if params.get(name) is None and params.get(every) is None:
-            continue
+    result = {"changed": False, "before": {}, "proposed": {}, "diff": {"before": {}, "after": {}}, "warnings": []}
+    asked = [kind for kind in STATE_KINDS if params.get(kind[0]) is not None or params.get(kind[1]) is not None]
+    sent = []  # (kind, changes) of the writes sent
+    for index, kind in enumerate(asked):
+        name, every, read, write, normalise, to_api = kind
         current = client.read("pbxware.ext.es." + read, dict(ids, services="all"))
         changes, after = plan_states(current, params.get(name), params.get(every), normalise)
         if changes and not check_mode:
-            client.write("pbxware.ext.es." + write,
-                         dict(ids, **dict((service, to_api(new)) for service, (old, new) in changes.items())))
+            try:
+                client.write("pbxware.ext.es." + write,
+                             dict(ids, **dict((service, to_api(new)) for service, (old, new) in changes.items())))
+            except UNCLEAN as err:
+                later = ["/".join(other[:2]) for other in asked[index + 1:]]
+                after = _decide_states(client, ids, sent, (kind, changes), err, later, result["warnings"])
+            sent.append((kind, changes))
         before = plan_states(current, {}, None, normalise)[1]
         result["changed"] = result["changed"] or bool(changes)
         result[name] = after
@@ -399,3 +531,40 @@ def converge_states(client, server, extension_id, params, check_mode=False):
         result["diff"]["before"][name] = before
         result["diff"]["after"][name] = after
     return result
+
+
+def _decide_states(client, ids, sent, failed, err, later, warnings):
+    """After a bulk write that did not answer cleanly: the fresh states if all of it landed; else fail."""
+    (name, every, read, write, normalise, to_api), changes = failed
+    action = "pbxware.ext.es." + write
+    if never_sent(err) and not sent:
+        raise err  # nothing was sent: nothing changed
+    words, landed, fresh = [], False, {}
+    for (kind, kind_changes) in sent + [failed]:
+        try:
+            answer = client.read("pbxware.ext.es." + kind[2], dict(ids, services="all"))
+        except UNCLEAN as read_err:
+            raise WriteFailed("%s%s; a fresh read failed too (%s), so what landed is unknown%s" % (
+                "".join("pbxware.ext.es.%s sent before; " % done[3] for done, _ in sent), _outcome(action, err),
+                cause(read_err), "".join("; %s not attempted" % option for option in later)), action)
+        fresh = plan_states(answer, {}, None, kind[4])[1]
+        applied = sorted(service for service, (old, new) in kind_changes.items() if fresh.get(service) == new)
+        missing = sorted(service for service in kind_changes if service not in applied)
+        landed = landed or any(fresh.get(service) != old for service, (old, new) in kind_changes.items())
+        if kind is not failed[0]:
+            words.append("pbxware.ext.es.%s %s" % (kind[3], "applied" if not missing else
+                                                  "answered, but a fresh read does not show %s"
+                                                  % ", ".join("%s.%s" % (kind[0], s) for s in missing)))
+    if not never_sent(err) and not missing:
+        warnings.append("%s: the server did not answer cleanly (%s), but a fresh read shows the change was applied"
+                        % (action, cause(err)))
+        return fresh
+    words.append(_outcome(action, err))
+    if applied:
+        words.append("applied in part: " + ", ".join("%s.%s" % (name, service) for service in applied))
+    for service in missing:
+        old, new = changes[service]
+        words.append("%s.%s is still %r" % (name, service, old) if fresh.get(service) == old else
+                     "%s.%s is %r, not %r" % (name, service, fresh.get(service), new))
+    words.extend("%s not attempted" % option for option in later)
+    raise WriteFailed("; ".join(words + [_outlook(err)]), action, changed=landed)

@@ -13,7 +13,8 @@ import copy
 
 import pytest
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import PBXwareResponseError, PBXwareTransportError
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
+    PBXwareApiError, PBXwareError, PBXwareResponseError, PBXwareTransportError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding import ColonList, CommaList, encode_params
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_services import (
     EnhancedServiceConverger, check_input, check_service_names, check_states_input, config_of, converge_states,
@@ -405,11 +406,12 @@ def test_unknown_service_names_are_refused():
 class FakeClient(object):
     """Follow me of one extension in memory; ``edit`` stores its arguments under their own names."""
 
-    def __init__(self, config=None, fault=None, keep_edits=True):
+    def __init__(self, config=None, fault=None, keep_edits=True, faults=None):
         self.state, self.osc = "no", "no"
         self.config = copy.deepcopy(config or FOLLOWME)
         self.calls = []
         self.fault = fault  # raised by the first write, after applying it
+        self.faults = dict(faults or {})  # method -> (error raised by its write, whether the write is applied)
         self.keep_edits = keep_edits
 
     def read(self, action, params):
@@ -423,6 +425,9 @@ class FakeClient(object):
         self.calls.append((action, dict(params)))
         method = action.rsplit(".", 1)[1]
         arguments = dict((key, value) for key, value in params.items() if key not in ("server", "id"))
+        error, applied = self.faults.pop(method, (None, True))
+        if not applied:
+            raise error
         if method == "set":
             self.state = arguments["state"]
         elif method == "set_osc":
@@ -430,6 +435,8 @@ class FakeClient(object):
         elif self.keep_edits:
             self.config.update((key, list(value) if isinstance(value, list) else value)
                                for key, value in arguments.items())
+        if error is not None:
+            raise error
         if self.fault:
             fault, self.fault = self.fault, None
             raise fault
@@ -528,10 +535,11 @@ def test_garbled_answer_to_a_write_is_not_resent_and_warns():
 class FakeStates(object):
     """``states.*`` of one extension in memory."""
 
-    def __init__(self):
+    def __init__(self, faults=None):
         self.values = {"states.get": {"dnd": "no", "callfwd": "pin", "followme": "no"},
                        "states.get_osc": {"dnd": "no", "callfwd": "yes", "followme": "no"}}
         self.calls = []
+        self.faults = dict(faults or {})  # method -> (error raised by its write, whether the write is applied)
 
     def read(self, action, params):
         self.calls.append((action, dict(params)))
@@ -539,8 +547,12 @@ class FakeStates(object):
 
     def write(self, action, params):
         self.calls.append((action, dict(params)))
-        target = self.values["states.get" if action.endswith(".set") else "states.get_osc"]
-        target.update((key, value) for key, value in params.items() if key not in ("server", "id"))
+        error, applied = self.faults.pop(action.rsplit(".", 1)[1], (None, True))
+        if applied:
+            target = self.values["states.get" if action.endswith(".set") else "states.get_osc"]
+            target.update((key, value) for key, value in params.items() if key not in ("server", "id"))
+        if error is not None:
+            raise error
 
 
 def test_converge_states_reads_once_and_writes_only_what_differs():
@@ -585,3 +597,178 @@ def test_read_services_uses_the_bulk_reads_and_one_configuration_per_service():
     assert client.calls[0][1]["services"] == "followme,callpickup"
     assert found == {"followme": {"state": "pin", "osc": False, "config": FOLLOWME},
                      "callpickup": {"state": "enabled", "osc": True}}
+
+
+# -- writes that did not answer cleanly: a fresh read decides -------------------------------------------
+
+def http500(action):
+    return PBXwareResponseError("PBXware API action %s: HTTP 500: <html>Internal Server Error</html>" % action,
+                                action, status=500, transient=True)
+
+
+def lost(action):
+    return PBXwareTransportError("PBXware API action %s: no answer within 2s (http://pbx/): timed out" % action, action)
+
+
+def refused(action):
+    return PBXwareTransportError("PBXware API action %s: connection failed (http://pbx/): refused" % action, action,
+                                 reached_server=False)
+
+
+def failure(client, params, service="followme"):
+    """The error a run ends with, and the write actions sent."""
+    converger = EnhancedServiceConverger(client, "2", "11", service)
+    with pytest.raises(PBXwareError) as err:
+        converger.converge(params)
+    return err.value, [call[0] for call in client.writes()]
+
+
+def methods(client):
+    return [call[0].rsplit(".", 1)[1] for call in client.calls]
+
+
+FOLLOWME_TASK = {"state": "enabled", "osc": True, "config": {"timeouts": [20, 20]}}
+ACTION = "pbxware.ext.es.followme."
+
+
+def test_fault_on_edit_not_applied_fails_and_sends_nothing_more():
+    client = FakeClient(faults={"edit": (http500(ACTION + "edit"), False)})
+    err, writes = failure(client, FOLLOWME_TASK)
+    assert writes == [ACTION + "edit"]
+    assert err.message.startswith(ACTION + "edit failed: HTTP 500: <html>Internal Server Error</html>; "
+                                  "config.timeouts is still ['10', '10']; not sent: %sset_osc, %sset; "
+                                  % (ACTION, ACTION))
+    assert err.changed is False
+    assert methods(client)[-3:] == ["get", "get_osc", "configuration"]  # the fresh read after the edit
+
+
+def test_api_error_on_edit_after_an_applied_set_fails_and_says_what_landed():
+    # Disabling goes first; the edit is refused: half applied.
+    client = FakeClient(faults={"edit": (PBXwareApiError(ACTION + "edit", "Fields destinations and timeouts must "
+                                                                          "match in size"), False)})
+    client.state = "yes"
+    err, writes = failure(client, {"state": "disabled", "config": {"timeouts": [20, 20]}})
+    assert writes == [ACTION + "set", ACTION + "edit"]
+    assert err.message.startswith(
+        ACTION + "set applied; " + ACTION + "edit failed: the server answered with an error: Fields destinations and "
+        "timeouts must match in size; config.timeouts is still ['10', '10']; ")
+    assert err.changed is True and client.state == "no"
+
+
+def test_fault_on_set_osc_after_an_applied_edit_fails_and_says_what_landed():
+    client = FakeClient(faults={"set_osc": (http500(ACTION + "set_osc"), False)})
+    err, writes = failure(client, FOLLOWME_TASK)
+    assert writes == [ACTION + "edit", ACTION + "set_osc"]
+    assert err.message.startswith(ACTION + "edit applied; " + ACTION + "set_osc failed: HTTP 500: "
+                                  "<html>Internal Server Error</html>; osc is still False; not sent: %sset; " % ACTION)
+    assert err.changed is True
+
+
+def test_fault_on_set_alone_fails_unchanged():
+    client = FakeClient(faults={"set": (http500(ACTION + "set"), False)})
+    err, writes = failure(client, {"state": "enabled"})
+    assert writes == [ACTION + "set"]
+    assert err.message.startswith(ACTION + "set failed: HTTP 500: <html>Internal Server Error</html>; "
+                                  "state is still 'disabled'; nothing was re-sent")
+    assert err.changed is False and "accepted" not in err.message
+
+
+def test_edit_ok_then_set_fails_is_a_failure_naming_the_applied_edit():
+    client = FakeClient(faults={"set": (PBXwareApiError(ACTION + "set", "Extension is locked"), False)})
+    err, writes = failure(client, {"state": "enabled", "config": {"timeouts": [20, 20]}})
+    assert writes == [ACTION + "edit", ACTION + "set"]
+    assert err.message.startswith(ACTION + "edit applied; " + ACTION + "set failed: the server answered with an "
+                                  "error: Extension is locked; state is still 'disabled'; ")
+    assert err.changed is True
+
+
+def test_write_that_never_left_after_an_applied_one_is_a_failure_naming_both():
+    client = FakeClient(faults={"set": (refused(ACTION + "set"), False)})
+    err, writes = failure(client, {"state": "enabled", "config": {"timeouts": [20, 20]}})
+    assert writes == [ACTION + "edit", ACTION + "set"]
+    assert err.message.startswith(ACTION + "edit applied; " + ACTION + "set not sent: connection failed "
+                                  "(http://pbx/): refused; state is still 'disabled'; ")
+    assert err.changed is True
+
+
+def test_lost_answer_but_applied_is_confirmed_before_the_next_write():
+    client = FakeClient(faults={"edit": (lost(ACTION + "edit"), True)})
+    converger, result = converge(client, {"state": "enabled", "config": {"timeouts": [20, 20]}})
+    assert methods(client) == ["get", "get_osc", "configuration", "edit", "get", "get_osc", "configuration", "set",
+                               "get", "get_osc", "configuration"]
+    assert result["changed"] and result["after"]["state"] == "enabled"
+    assert converger.warnings == [ACTION + "edit: the server did not answer cleanly (no answer within 2s "
+                                  "(http://pbx/): timed out), but a fresh read shows the change was applied"]
+
+
+def test_lost_answer_to_the_last_write_is_decided_by_one_fresh_read():
+    client = FakeClient(faults={"set": (lost(ACTION + "set"), True)})
+    converger, result = converge(client, {"state": "enabled"})
+    assert methods(client) == ["get", "get_osc", "configuration", "set", "get", "get_osc", "configuration"]
+    assert result["changed"] and result["after"]["state"] == "enabled"
+    assert len(converger.warnings) == 1 and "a fresh read shows the change was applied" in converger.warnings[0]
+
+
+def test_lost_answer_not_applied_fails_unchanged():
+    client = FakeClient(faults={"set": (lost(ACTION + "set"), False)})
+    err, writes = failure(client, {"state": "pin"})
+    assert writes == [ACTION + "set"]
+    assert err.message.startswith(ACTION + "set failed: no answer within 2s (http://pbx/): timed out; state is still "
+                                  "'disabled'; nothing was re-sent; the server may still apply it")
+    assert err.changed is False
+
+
+def test_fresh_read_that_fails_too_says_what_is_unknown():
+    client = FakeClient(faults={"set": (lost(ACTION + "set"), False)})
+    reads = []
+
+    def read(action, params):
+        reads.append(action)
+        if len(reads) > 3:
+            raise lost(action)
+        return FakeClient.read(client, action, params)
+    client.read = read
+    err, writes = failure(client, {"state": "enabled", "config": {"timeouts": [20, 20]}})
+    assert writes == [ACTION + "edit", ACTION + "set"]
+    assert err.message == (ACTION + "edit sent before; " + ACTION + "set failed: no answer within 2s (http://pbx/): "
+                           "timed out; a fresh read failed too (no answer within 2s (http://pbx/): timed out), so "
+                           "what landed is unknown")
+
+
+STATES_TASK = {"states": {"dnd": "enabled", "callfwd": "disabled"}, "osc": {"callfwd": False}}
+
+
+def states_failure(client, params=STATES_TASK):
+    with pytest.raises(PBXwareError) as err:
+        converge_states(client, "2", "11", params)
+    return err.value, [call[0] for call in client.calls]
+
+
+def test_bulk_set_lost_but_applied_is_a_change_with_a_warning():
+    client = FakeStates(faults={"set": (lost("pbxware.ext.es.states.set"), True)})
+    result = converge_states(client, "2", "11", STATES_TASK)
+    assert [call[0] for call in client.calls] == [
+        "pbxware.ext.es.states.get", "pbxware.ext.es.states.set", "pbxware.ext.es.states.get",
+        "pbxware.ext.es.states.get_osc", "pbxware.ext.es.states.set_osc"]
+    assert result["changed"] and result["states"] == {"dnd": "enabled", "callfwd": "disabled", "followme": "disabled"}
+    assert result["warnings"] == ["pbxware.ext.es.states.set: the server did not answer cleanly (no answer within 2s "
+                                  "(http://pbx/): timed out), but a fresh read shows the change was applied"]
+
+
+def test_bulk_set_failed_not_applied_fails_unchanged():
+    client = FakeStates(faults={"set": (http500("pbxware.ext.es.states.set"), False)})
+    err, calls = states_failure(client)
+    assert calls == ["pbxware.ext.es.states.get", "pbxware.ext.es.states.set", "pbxware.ext.es.states.get"]
+    assert err.message.startswith("pbxware.ext.es.states.set failed: HTTP 500: <html>Internal Server Error</html>; "
+                                  "states.callfwd is still 'pin'; states.dnd is still 'disabled'; "
+                                  "osc/all_osc not attempted; nothing was re-sent")
+    assert err.changed is False
+
+
+def test_bulk_set_osc_failed_after_an_applied_set_says_what_landed():
+    client = FakeStates(faults={"set_osc": (PBXwareApiError("pbxware.ext.es.states.set_osc", "Invalid state"), False)})
+    err, calls = states_failure(client)
+    assert calls.count("pbxware.ext.es.states.set") == 1 and calls.count("pbxware.ext.es.states.set_osc") == 1
+    assert err.message.startswith("pbxware.ext.es.states.set applied; pbxware.ext.es.states.set_osc failed: the server "
+                                  "answered with an error: Invalid state; osc.callfwd is still True; ")
+    assert err.changed is True
