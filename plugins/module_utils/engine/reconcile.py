@@ -63,7 +63,7 @@ class Field(object):
 
     def __init__(self, name, api=_SAME, read=None, normalize=to_str, to_api=None, write_only=False,
                  secret=False, create_only=False, required_on_create=False, resend_on_edit=False, send_with=(),
-                 create_default=None):
+                 create_default=None, spellings=()):
         self.name = name
         self.api = name if api is _SAME else api
         self.write_only = write_only
@@ -76,6 +76,15 @@ class Field(object):
         self.resend_on_edit = resend_on_edit
         self.send_with = tuple(send_with)
         self.create_default = create_default
+        # Other ``(api, read)`` names of this field where the vendor's sources disagree
+        # (``cpark_timeout`` for ``cspark_timeout``): read from whichever the server
+        # answers with, written in the spelling the server is seen to use.
+        self.spellings = tuple(spellings)
+
+    @property
+    def reads(self):
+        """Every read path of the field, its own first."""
+        return [self.read] + [read for api, read in self.spellings if read and read != self.read]
 
     def __repr__(self):
         return "Field(%r)" % self.name
@@ -154,14 +163,17 @@ class Plan(object):
     payload: write-side arguments to send (API names, encoded-ready values).
     before / after: views of the object before and as predicted after the run
         (``{}`` when it does not exist).
+    unverified: options the user set that were neither compared (no read shows them)
+        nor sent (not forced): the caller must say so, never report them as in sync.
     """
 
-    def __init__(self, operation, changes, payload, before, after):
+    def __init__(self, operation, changes, payload, before, after, unverified=()):
         self.operation = operation
         self.changes = changes
         self.payload = payload
         self.before = before
         self.after = after
+        self.unverified = list(unverified)
 
     @property
     def changed(self):
@@ -184,10 +196,37 @@ def read_view(resource, api_object):
     for field in resource.fields:
         if field.read is None:
             continue
-        found, value = lookup_path(api_object, field.read)
-        if found:
-            view[field.name] = field.normalize(value)
+        for path in field.reads:
+            found, value = lookup_path(api_object, path)
+            if found:
+                view[field.name] = field.normalize(value)
+                break
     return view
+
+
+def spoken_names(resource, api_object):
+    """``{write name: the server's spelling}`` for fields whose other spelling ``api_object`` reads."""
+    names = {}
+    for field in resource.fields:
+        if field.read is None or not field.spellings or lookup_path(api_object, field.read)[0]:
+            continue
+        for api, read in field.spellings:
+            if read and lookup_path(api_object, read)[0]:
+                names[field.api] = api
+                break
+    return names
+
+
+def other_spellings(resource, payload, failed_name):
+    """The payload with ``failed_name`` (a write name the server refused) in its next spelling, or ``None``."""
+    for field in resource.fields:
+        spelled = [field.api] + [api for api, read in field.spellings]
+        if len(spelled) > 1 and failed_name in spelled and failed_name in payload:
+            following = spelled[(spelled.index(failed_name) + 1) % len(spelled)]
+            renamed = dict(payload)
+            renamed[following] = renamed.pop(failed_name)
+            return renamed
+    return None
 
 
 def desired_view(resource, params):
@@ -314,13 +353,16 @@ def _plan_create(resource, desired):
 
 def _plan_update(resource, desired, current, force_write_only):
     changes = {}
-    for name, value in desired.items():
+    unverified = []
+    for name, value in sorted(desired.items()):
         field = resource.by_name[name]
         # A field this server does not return (older versions omit some) cannot be
         # compared either: it is handled as write-only, never a change on every run.
         if field.write_only or name not in current:
             if force_write_only is True or name in (force_write_only or ()):
                 changes[name] = (current.get(name), value)
+            else:
+                unverified.append(name)
             continue
         if current.get(name) == value:
             continue
@@ -330,7 +372,7 @@ def _plan_update(resource, desired, current, force_write_only):
                 % (name, resource.name, current.get(name), value), name)
         changes[name] = (current.get(name), value)
     if not changes:
-        return Plan(None, {}, {}, dict(current), dict(current))
+        return Plan(None, {}, {}, dict(current), dict(current), unverified)
     merged = dict(current)
     merged.update(desired)
     companions = set(name for changed in changes for name in resource.by_name[changed].send_with)
@@ -341,7 +383,7 @@ def _plan_update(resource, desired, current, force_write_only):
     # Forced write-only options appear in ``after`` only: nobody can read their ``before``.
     after = dict(current)
     after.update(dict((name, new) for name, (old, new) in changes.items()))
-    return Plan("update", changes, payload, dict(current), after)
+    return Plan("update", changes, payload, dict(current), after, unverified)
 
 
 def flatten_options(params):

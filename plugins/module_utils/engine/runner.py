@@ -10,6 +10,7 @@ where the API has one), lets :func:`reconcile.plan` decide, sends the single
 write the plan needs (never in check mode), and reads the result back.
 """
 
+import re
 import time
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine import diff as diffs
@@ -17,7 +18,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import
     PBXwareApiError, PBXwareError, PBXwareResponseError, PBXwareTransportError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
-    ParentMissing, ReconcileError, desired_view, identity_key, plan, read_view)
+    ParentMissing, ReconcileError, desired_view, identity_key, other_spellings, plan, read_view, spoken_names)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import MASTER_SERVER_ID
 
 
@@ -42,6 +43,7 @@ class Converger(object):
         self.warnings = []
         self._sleep = sleep
         self._clock = clock
+        self._spelling = {}
 
     def _server_params(self, method):
         params = dict(self.scope)
@@ -107,6 +109,7 @@ class Converger(object):
         """
         key = identity_key(self.resource, desired_view(self.resource, params))
         object_id, raw = self.find_raw(key, rows)
+        self._spelling = spoken_names(self.resource, raw or {})
         if resolve is not None and state == "present":
             params = resolve(dict(params), raw)
         current = read_view(self.resource, raw) if raw is not None else None
@@ -117,6 +120,7 @@ class Converger(object):
                 # A part of an object (an extension's MACs): the object itself is missing.
                 raise ParentMissing("%s: %s does not exist" % (self.resource.name, named), self.resource.identity[0])
             raise ReconcileError("%s: the API cannot %s it" % (self.resource.name, result_plan.operation))
+        self._warn_unverified(result_plan, current)
         after = result_plan.after
         if result_plan.changed and not check_mode:
             object_id = self._apply(result_plan, object_id, key)
@@ -135,6 +139,18 @@ class Converger(object):
             "diff": diffs.diff(self.resource, result_plan),
         }
         return result
+
+    def _warn_unverified(self, result_plan, current):
+        """Name every option the task sets that this run neither compared nor sent (on every such run)."""
+        for name in result_plan.unverified:
+            field = self.resource.by_name[name]
+            if field.write_only and field.secret:
+                continue  # passwords: sent on create, or as the module's update_password option says
+            why = ("the API never returns it" if field.write_only
+                   else "this server's answer does not contain %s" % field.read)
+            self.warnings.append(
+                "%s: %s was neither compared nor sent (%s); it is sent when the object is created, or on every "
+                "run with force_write_only: true" % (self.resource.name, name, why))
 
     def _warn_unapplied(self, result_plan, after):
         """Say which changes the server accepted but did not keep (e.g. codecs a tenant disallows)."""
@@ -177,13 +193,14 @@ class Converger(object):
         params = self._server_params(method)
         if operation != "create" and not self.resource.singleton:
             params[self.resource.id_param] = object_id
-        params.update(result_plan.payload)
+        params.update((self._spelling.get(name, name), value) for name, value in result_plan.payload.items())
         try:
-            answer = self.client.write(self.resource.action(method), params)
+            answer = self._write_in_the_servers_spelling(self.resource.action(method), params)
         except PBXwareApiError as err:
             # Refused: certainly not applied. Some refusals have a known, passing cause worth naming.
             if operation == "create" and self.resource.refused_create_hint:
-                raise PBXwareError("%s. %s" % (err.message, self.resource.refused_create_hint), err.action)
+                raise PBXwareError("%s. %s" % (err.message.rstrip("."), self.resource.refused_create_hint),
+                                   err.action)
             raise
         except (PBXwareTransportError, PBXwareResponseError) as err:
             # The write may have landed (tenant.add outliving the timeout): look, never re-send.
@@ -193,6 +210,29 @@ class Converger(object):
         if operation == "create" and isinstance(answer, dict) and answer.get("id") not in (None, ""):
             return ident(answer["id"])
         return object_id
+
+    def _write_in_the_servers_spelling(self, action, params):
+        """Send ``params``; when the server refuses an argument that has another spelling, send that instead.
+
+        A refused write is certainly not applied, so sending it again renamed is safe.
+        """
+        tried = set()
+        while True:
+            try:
+                return self.client.write(action, params)
+            except PBXwareApiError as err:
+                said = err.message.replace(action, "")
+                named = [name for name in params if name not in tried
+                         and re.search(r"(^|\W)%s(\W|$)" % re.escape(name), said)
+                         and other_spellings(self.resource, params, name) is not None]
+                if not named:
+                    raise
+                renamed = other_spellings(self.resource, params, named[0])
+                spelled = sorted(set(renamed) - set(params))
+                tried.update([named[0]] + spelled)
+                self.warnings.append("%s refused %s (%s); sent it as %s, the other spelling the vendor documents"
+                                     % (action, named[0], err.message, ", ".join(spelled)))
+                params = renamed
 
     def _confirm_uncertain_write(self, result_plan, key, err):
         """A fresh read decides what an unclear answer to a write did; the write is never re-sent."""

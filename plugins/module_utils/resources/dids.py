@@ -22,7 +22,8 @@ DID = Resource(
     "DID",
     [
         Field("number", api="did", read="number", required_on_create=True),
-        Field("number_end", api="did_2", read="number2"),
+        # did_2 in the reference, did2 in the Postman collection: both read as number2.
+        Field("number_end", api="did_2", read="number2", spellings=[("did2", "number2")]),
         Field("trunk", read="trunk", normalize=ident, required_on_create=True),
         # The API wants the destination with every destination type change.
         Field("destination_type", api="dest_type", read="type", normalize=DID_DESTINATIONS.normalize,

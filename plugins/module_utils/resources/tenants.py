@@ -64,11 +64,8 @@ TENANT = Resource(
 
 # Every other documented argument of pbxware.tenant.add/edit, by WRITE name, with
 # the key pbxware.tenant.configuration shows it under (None: not returned, write-only).
-# Where the reference's argument and response names are spelled apart (cspark_*,
-# ringtone_local, custompresenceetime), the read side follows the vendor's Postman
-# collection (cpark_*, ringtonelocal, custompresencetime). A server that answers with
-# the other spelling leaves the key unread, so it is handled as write-only, never a
-# change on every run (reconcile._plan_update).
+# Where the vendor's sources spell an argument apart, the reference's names are the
+# keys here and TENANT_SPELLINGS has the others (docs/dialects.md).
 TENANT_OPTIONS = {
     "glocom_dns_srv_lookup": "glocom_dns_srv_lookup", "glocomproxy": "glocomproxy", "apusername": "apusername",
     "defaultserver": "defaultserver", "announcetrunks": "announcetrunks", "absolutetimeout": "absolutetimeout",
@@ -78,7 +75,7 @@ TENANT_OPTIONS = {
     "usedidcid": "usedidcid", "finde164": "finde164", "recordlimit": "recordlimit", "showdirosc": "showdirosc",
     "recordglobal": "recordglobal", "recordsilent": "recordsilent", "mp3_auto_conv": "mp3_auto_conv",
     "recordbeep": "recordbeep", "recordformat": "recordformat", "audiolang": "audiolang",
-    "cspark_timeout": "cpark_timeout", "cspark_dial": "cpark_dial", "cspark_goto": "cpark_goto",
+    "cspark_timeout": "cspark_timeout", "cspark_dial": "cspark_dial", "cspark_goto": "cspark_goto",
     "limitsound": "limitsound", "limitemail": "limitemail", "notifyemail": "notifyemail",
     "leavenational": "leavenational", "currency": "currency", "currencypos": "currencypos",
     "dialed_num_minimum_length": "dialed_num_minimum_length", "pstn_mode": "pstn_mode",
@@ -88,7 +85,7 @@ TENANT_OPTIONS = {
     "ringtone_local": "ringtonelocal", "hidecallerid": "hidecallerid", "allowescallerid": "allowescallerid",
     "enablecnamlookup": "enablecnamlookup", "setcidforgrouphunt": "setcidforgrouphunt",
     "cidmatchdid": "cidmatchdid", "dropanonymous": "dropanonymous", "didsaveupdatecid": "didsaveupdatecid",
-    "forceunknown": "forceunknown", "hideextnodir": "hideextnodir", "custompresenceetime": "custompresencetime",
+    "forceunknown": "forceunknown", "hideextnodir": "hideextnodir", "custompresenceetime": "custompresenceetime",
     "usedynfeatures": "usedynfeatures", "nobillingfwd": "nobillingfwd",
     "cf_call_rating_disable": "cf_call_rating_disable", "allowextipauth": "allowextipauth",
     "voiceskippin": "voiceskippin", "es_ambulance": "es_ambulance", "es_fire": "es_fire",
@@ -102,6 +99,20 @@ TENANT_OPTIONS = {
     "vm_email_from": None, "dids_notify_email": None, "dids_notify_order": None, "ldap_enabled": None,
     "ldap_local_exts": None, "ldap_hotdesking": None, "ldap_tls": None, "ldap_search_type": None,
 }
+# Reference write name -> the other (write, read) spellings: the Postman collection's
+# (cpark_*, custompresencetime, ringtonelocal, remotecodecs) and a live client's (aach).
+# Reads find whichever the server answers with; writes use the user's spelling, or the
+# one the server reads, and the other when the server refuses it (runner).
+TENANT_SPELLINGS = {
+    "cspark_timeout": (("cpark_timeout", "cpark_timeout"),),
+    "cspark_dial": (("cpark_dial", "cpark_dial"),),
+    "cspark_goto": (("cpark_goto", "cpark_goto"),),
+    "custompresenceetime": (("custompresencetime", "custompresencetime"),),
+    "ringtone_local": (("ringtonelocal", None),),
+    "remote_codecs": (("remotecodecs", None),),
+    "auto_attendants": (("aach", None),),
+}
+REFERENCE_SPELLING = dict((other, name) for name, others in TENANT_SPELLINGS.items() for other, read in others)
 TENANT_CODEC_OPTIONS = ("localcodecs", "remote_codecs", "networkcodecs")
 # Keys that have an option of their own (or are read names users might try).
 TENANT_OPTION_ALIASES = {
@@ -120,21 +131,29 @@ def tenant_option_fields(options):
     """One field per key of the tenant's ``options`` dict (write names; unknown keys are an error)."""
     fields = []
     for key in sorted(options or {}):
+        reference = REFERENCE_SPELLING.get(key, key)
         if key in TENANT_OPTION_ALIASES:
             raise ReconcileError("options.%s has an option of its own: use %s" % (key, TENANT_OPTION_ALIASES[key]),
                                  "options")
-        if key in TENANT_READ_NAMES:
+        if key in TENANT_READ_NAMES and key not in REFERENCE_SPELLING:
             raise ReconcileError("options.%s is the name pbxware.tenant.configuration reads; the API writes it as "
                                  "%s (the read name is silently ignored on write)" % (key, TENANT_READ_NAMES[key]),
                                  "options")
-        if key not in TENANT_OPTIONS:
+        if reference not in TENANT_OPTIONS:
             raise ReconcileError("options.%s is not a documented argument of pbxware.tenant.add/edit; known: %s"
                                  % (key, ", ".join(sorted(TENANT_OPTIONS))), "options")
-        read = TENANT_OPTIONS[key]
-        if key in TENANT_CODEC_OPTIONS:
-            fields.append(Field("options." + key, api=key, read=read, normalize=codec_list, to_api=ColonList))
+        # Every spelling with where it is read (the reference's read where it has none of its own);
+        # the user's spelling is the field's own, the others are tried after it.
+        reference_read = TENANT_OPTIONS[reference]
+        spelled = [(api, other_read or reference_read) for api, other_read in
+                   [(reference, reference_read)] + list(TENANT_SPELLINGS.get(reference, ()))]
+        read = dict(spelled)[key] if reference_read else None
+        spellings = [(api, other_read) for api, other_read in spelled if api != key]
+        if reference in TENANT_CODEC_OPTIONS:
+            fields.append(Field("options." + key, api=key, read=read, normalize=codec_list, to_api=ColonList,
+                                spellings=spellings))
         else:
-            fields.append(Field("options." + key, api=key, read=read, write_only=read is None))
+            fields.append(Field("options." + key, api=key, read=read, write_only=read is None, spellings=spellings))
     return fields
 
 
@@ -162,8 +181,9 @@ def validate_tenant(params):
     for name in ("national", "international"):
         if to_str(params.get(name)) == "":
             raise ReconcileError("%s cannot be empty" % name, name)
-    for key in TENANT_CODEC_OPTIONS:
-        check_codecs((params.get("options") or {}).get(key), "options." + key)
+    for key, value in sorted((params.get("options") or {}).items()):
+        if REFERENCE_SPELLING.get(key, key) in TENANT_CODEC_OPTIONS:
+            check_codecs(value, "options." + key)
 
 
 def _rows(client, action):

@@ -327,3 +327,23 @@ def test_a_refused_create_names_a_passing_cause_when_the_resource_knows_one():
         Converger(api, hinted, server="9").converge({"ext": "100", "name": "A"})
     assert info.value.message.endswith("is not ready yet. The tenant may still be provisioning.")
     assert len(api.writes()) == 1
+
+
+def test_an_option_neither_compared_nor_sent_is_named_on_every_run():
+    api = FakeApi(EXISTING)
+    converger = Converger(api, DID, server="2")
+    result = converger.converge({"number": "5550100", "greeting": "welcome"})  # write-only, not forced
+    assert not result["changed"] and api.writes() == []
+    assert converger.warnings == [
+        "DID: greeting was neither compared nor sent (the API never returns it); it is sent when the object is "
+        "created, or on every run with force_write_only: true"]
+    converger = Converger(api, DID, server="2")
+    converger.converge({"number": "5550100", "kind": "extension"})  # this server's rows carry no "type"...
+    assert converger.warnings == []  # ...but they do here: compared, in sync
+    api.objects["4"].pop("type")
+    converger = Converger(api, DID, server="2")
+    converger.converge({"number": "5550100", "kind": "extension"})
+    assert "this server's answer does not contain type" in converger.warnings[0]
+    converger = Converger(api, DID, server="2")
+    converger.converge({"number": "5550100", "greeting": "welcome"}, force_write_only=True)
+    assert converger.warnings == [] and api.writes()[-1][1]["greeting"] == "welcome"

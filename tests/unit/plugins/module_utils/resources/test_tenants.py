@@ -8,6 +8,7 @@ import pytest
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
     ReconcileError, desired_params, plan, read_view)
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import PBXwareApiError
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import Converger
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.tenants import (
     TENANT, TENANT_PACKAGE, ensure_tenant_gone, resolve_country, resolve_package, tenant_code_by_name,
@@ -171,3 +172,65 @@ def test_tenant_found_by_name_case_insensitively():
     assert tenant_code_by_name(client, "T1.Example.com") == "344"
     assert tenant_code_by_name(client, "t9.example.com") is None
     assert not tenant_plan({"tenant_code": "344", "name": "T1.EXAMPLE.COM"}).changed
+
+
+# -- spellings the vendor's sources disagree on ---------------------------------------------
+
+class SpellingApi(object):
+    """A strict tenant API that reads and writes one dialect's spellings and refuses the other's."""
+
+    def __init__(self, config, accepted):
+        self.config = dict(config)
+        self.accepted = accepted
+        self.writes = []
+
+    def read(self, action, params=None):
+        if action == "pbxware.tenant.list":
+            return {"2": dict(LIST_ROW)}
+        return {"2": dict(self.config)}
+
+    def write(self, action, params=None):
+        self.writes.append((action, dict(params)))
+        unknown = [name for name in params if name in ("cspark_timeout", "cpark_timeout", "remote_codecs",
+                                                       "remotecodecs") and name not in self.accepted]
+        if unknown:
+            raise PBXwareApiError(action, "Unknown field '%s' for action %s" % (unknown[0], action))
+        for name, value in params.items():
+            read = {"remotecodecs": "remote_codecs", "remote_codecs": "remote_codecs"}.get(name, name)
+            self.config[read] = list(value) if name in ("remotecodecs", "remote_codecs") else value
+        return {"success": "Tenant edited", "id": "2"}
+
+
+REFERENCE_CONFIG = dict(CONFIG, cspark_timeout="30", remote_codecs=["ulaw"])
+REFERENCE_CONFIG.pop("cpark_timeout")
+POSTMAN_CONFIG = dict(CONFIG, cpark_timeout="30", remote_codecs=["ulaw"])
+
+
+@pytest.mark.parametrize("config,accepted", [
+    (REFERENCE_CONFIG, ("cspark_timeout", "remote_codecs")),
+    (POSTMAN_CONFIG, ("cpark_timeout", "remotecodecs")),
+])
+@pytest.mark.parametrize("spelling", ["cspark_timeout", "cpark_timeout"])
+def test_either_spelling_converges_on_either_dialect(config, accepted, spelling):
+    api = SpellingApi(config, accepted)
+    options = {spelling: "45", "remote_codecs": ["ulaw", "alaw"]}
+    resource = TENANT.extended(tenant_option_fields(options))
+    desired = desired_params(resource, {"tenant_code": "344", "options": options})
+    converger = Converger(api, resource)
+    result = converger.converge(desired)
+    assert result["changed"]
+    assert api.config[accepted[0]] == "45" and api.config["remote_codecs"] == ["ulaw", "alaw"]
+    # Read back in the server's spelling: the rerun compares and is unchanged, with no warning.
+    again = Converger(api, resource)
+    assert not again.converge(desired)["changed"] and again.warnings == []
+    assert len(api.writes) <= 3  # the first edit, and at most one renamed per refused spelling
+
+
+def test_a_refused_argument_without_another_spelling_is_an_error():
+    api = SpellingApi(dict(REFERENCE_CONFIG, recordformat="wav49"), ("cspark_timeout",))
+    resource = TENANT.extended(tenant_option_fields({"recordformat": "wav"}))
+    api.write = lambda action, params=None: (_ for _ in ()).throw(
+        PBXwareApiError(action, "Unknown field 'recordformat' for action %s" % action))
+    with pytest.raises(PBXwareApiError):
+        Converger(api, resource).converge(desired_params(resource, {"tenant_code": "344",
+                                                                    "options": {"recordformat": "wav"}}))
