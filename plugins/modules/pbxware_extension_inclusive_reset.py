@@ -55,6 +55,8 @@ reset:
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.actions import run_once
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
+    check_extension_number, find_extension)
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),
@@ -66,7 +68,9 @@ def main():
     module = PBXwareModule(ARGUMENT_SPEC, tenant_scoped=True)
 
     def work():
+        check_extension_number(module.params["extension"])
         server = module.server()
+        find_extension(module.client, server, module.params["extension"], module.tenant_row)
         counters = sorted(set(module.params["counters"]), key=module.params["counters"].index)
         for counter in counters:
             run_once(module.client, "pbxware.ext.reset_inclusive_%s" % counter,

@@ -52,6 +52,8 @@ extension:
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.actions import run_once
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
+    check_extension_number, find_extension)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
 
 ARGUMENT_SPEC = dict(
@@ -66,9 +68,12 @@ def main():
     def work():
         if not module.params["confirm"]:
             raise ReconcileError("deleting every voicemail of an extension needs confirm=true", "confirm")
+        check_extension_number(module.params["extension"])
+        server = module.server()
+        find_extension(module.client, server, module.params["extension"], module.tenant_row)
         changed, warnings = run_once(
             module.client, "pbxware.ext.voicemail.delete",
-            {"server": module.server(), "ext": module.params["extension"]}, module.check_mode)
+            {"server": server, "ext": module.params["extension"]}, module.check_mode)
         return {"changed": changed, "extension": module.params["extension"], "warnings": warnings}
 
     module.run(work)

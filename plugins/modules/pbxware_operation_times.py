@@ -13,8 +13,8 @@ description:
     enhanced ring group - through C(pbxware.otimes.<kind>.list) and C(pbxware.otimes.<kind>.set).
   - The options the task sets are compared with the current state on normalised values (times as C(HH:MM),
     days as C(1,2,3), yes/no as booleans). Lists are compared whole and in order.
-  - The API replaces the whole state on every write, so the module sends every list, the current ones where the
-    task does not set them.
+  - The API sets the entire state on every write (C(set)), so every write carries the whole state - status,
+    greeting, default destination and all three lists - the current values where the task does not set them.
 author:
   - Bicom PBXware collection maintainers (@bicom-ansible)
 extends_documentation_fragment:
@@ -50,7 +50,11 @@ options:
     description: Whether O(default_destination) is that extension's voicemail (API C(default_dest_is_vm)).
     type: bool
   pin:
-    description: PIN, for O(kind=route) only. Write-only - sent when the operation times are first set.
+    description:
+      - PIN, for O(kind=route) only. Write-only - the API never returns it, so it is never compared; it is sent with
+        every write when given.
+      - A change that does not give it is sent without it, with a warning - a server that sets the entire state on
+        every write clears it.
     type: str
   closed_dates:
     description: Dates when the object is closed, in order.
@@ -197,7 +201,7 @@ operation:
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import find_did_id
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.operation_times import (
-    KINDS, LISTS, operation_times_resource, validate)
+    KINDS, LISTS, operation_times_resource, pin_warnings, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
 
 ROW_OPTIONS = dict(
@@ -251,7 +255,9 @@ def main():
                                                          "default_destination_is_voicemail", "pin"))
         desired.update((name, params[name]) for name in LISTS)
         desired["object_id"] = object_id
-        return module.converge(resource, desired, "operation_times", scope={"id": object_id})
+        result = module.converge(resource, desired, "operation_times", scope={"id": object_id})
+        result["warnings"] = result["warnings"] + pin_warnings(kind, params, result)
+        return result
 
     module.run(work)
 

@@ -164,8 +164,7 @@ CASES = [
     case("ext-department-separator", "extension", ext_create(department=["1,2"]), "department",
          "separate this list", NONE),
     case("ext-department-letters", "extension", dict(tenant=T1, extension=EXT, department=["sales"]),
-         "department", "sales", NONE,
-         xfail="department is not checked against the Postman regex ^[\\d,]+$ before pbxware.ext.edit"),
+         "department", "sales", NONE),
     case("ext-name-empty", "extension", ext_create(name=""), "name", "cannot be empty", NONE),
     case("ext-name-blank", "extension", ext_create(name="   "), "name", "cannot be empty", NONE),
     case("ext-name-newline", "extension", ext_create(name="Bob\nEvil"), "name", "control character", NONE),
@@ -191,14 +190,11 @@ CASES = [
     case("ext-create-missing-required", "extension", dict(tenant=T1, extension=NEW_EXT, name="Bob"), "email",
          "creating extension requires", READS),
     case("ext-options-ringtime-regex", "extension", dict(tenant=T1, extension=EXT, options={"ringtime": "abc"}),
-         "ringtime", "ringtime", NONE,
-         xfail="options values are not checked against the Postman regexes (ringtime ^\\d{0,2}$) before the write"),
+         "ringtime", "ringtime", NONE),
     case("ext-options-macaddress-regex", "extension",
-         dict(tenant=T1, extension=EXT, options={"macaddress": "zz-not-a-mac"}), "macaddress", "macaddress", NONE,
-         xfail="options values are not checked against the Postman regexes (macaddress) before the write"),
+         dict(tenant=T1, extension=EXT, options={"macaddress": "zz-not-a-mac"}), "macaddress", "macaddress", NONE),
     case("ext-user-language-length", "extension", dict(tenant=T1, extension=EXT, user_language="x" * 61),
-         "user_language", "user_language", NONE,
-         xfail="user_language is not checked against the Postman regex ^.{1,60}$ before the write"),
+         "user_language", "user_language", NONE),
 
     # -- pbxware_extension_info -------------------------------------------------------------------
     case("ext-info-details-choice", "extension_info", dict(tenant=T1, details=["everything"]), "details",
@@ -235,17 +231,15 @@ CASES = [
     case("balance-history-since-date", "extension_balance", balance(history_since="01/02/2024"), "history_since",
          "yyyy-mm-dd", NONE),
     case("balance-extension-letters", "extension_balance", balance(extension="abc"), "extension", "digits",
-         NONE, xfail="the extension number is not checked before the first call: the server's history read refuses "
-                     "it, and the message does not name the extension parameter"),
+         NONE),
     case("balance-extension-unknown", "extension_balance", balance(extension=UNKNOWN_EXT), "extension", UNKNOWN_EXT,
-         READS, xfail="an unknown extension is refused by the server's history read, in a message that does not "
-                      "name the extension parameter"),
+         READS),
 
     # -- pbxware_extension_editions ---------------------------------------------------------------
     case("editions-required-one-of", "extension_editions", dict(tenant=T1, extension=EXT), "editions",
          "one of the following is required", NONE),
     case("editions-unknown", "extension_editions", dict(tenant=T1, extension=EXT, editions=["gold"]), "editions",
-         "unknown gold", NONE, xfail=READ_FIRST + " (tenant.list)"),
+         "unknown gold", NONE),
     case("editions-unknown-tenant-id", "extension_editions", dict(tenant_id=2, extension=EXT, editions=["gold"]),
          "editions", "unknown gold", NONE),
     case("editions-separator", "extension_editions", dict(tenant_id=2, extension=EXT, editions=["agent,office"]),
@@ -258,7 +252,7 @@ CASES = [
     case("editions-extension-unknown", "extension_editions", dict(tenant=T1, extension=UNKNOWN_EXT, editions=["agent"]),
          "extension", "does not exist", READS),
     case("editions-extension-letters", "extension_editions", dict(tenant=T1, extension="abc", editions=["agent"]),
-         "extension", "abc", NONE, xfail=READ_FIRST + " (a non-digit extension is looked up)"),
+         "extension", "abc", NONE),
 
     # -- pbxware_extension_macs -------------------------------------------------------------------
     case("macs-empty", "extension_macs", dict(tenant=T1, extension=EXT, macs=[]), "macs", "at least one", NONE),
@@ -295,11 +289,11 @@ CASES = [
     case("reset-extension-missing", "extension_inclusive_reset", dict(tenant=T1), "extension",
          "missing required arguments", NONE),
     case("reset-extension-letters", "extension_inclusive_reset", dict(tenant=T1, extension="abc"), "extension",
-         "digits", NONE, xfail=NO_DIGITS_CHECK),
+         "digits", NONE),
     case("reset-extension-unknown", "extension_inclusive_reset", dict(tenant=T1, extension=UNKNOWN_EXT),
-         "extension", UNKNOWN_EXT, READS, xfail=UNKNOWN_EXT_WRITTEN),
+         "extension", UNKNOWN_EXT, READS),
     case("reset-extension-length", "extension_inclusive_reset", dict(tenant=T1, extension=TOO_LONG), "extension",
-         WRONG_LENGTH, READS, xfail=NO_DIGITS_CHECK),
+         WRONG_LENGTH, READS),
 
     # -- pbxware_extension_voicemail_delete -------------------------------------------------------
     case("vm-delete-confirm-false", "extension_voicemail_delete", dict(tenant=T1, extension=EXT, confirm=False),
@@ -309,10 +303,9 @@ CASES = [
     case("vm-delete-confirm-missing", "extension_voicemail_delete", dict(tenant=T1, extension=EXT), "confirm",
          "missing required arguments", NONE),
     case("vm-delete-extension-letters", "extension_voicemail_delete",
-         dict(tenant=T1, extension="abc", confirm=True), "extension", "digits", NONE, xfail=NO_DIGITS_CHECK),
+         dict(tenant=T1, extension="abc", confirm=True), "extension", "digits", NONE),
     case("vm-delete-extension-unknown", "extension_voicemail_delete",
-         dict(tenant=T1, extension=UNKNOWN_EXT, confirm=True), "extension", UNKNOWN_EXT, READS,
-         xfail=UNKNOWN_EXT_WRITTEN),
+         dict(tenant=T1, extension=UNKNOWN_EXT, confirm=True), "extension", UNKNOWN_EXT, READS),
 
     # -- pbxware_enhanced_service -----------------------------------------------------------------
     case("es-service-choice", "enhanced_service", es("nosuchservice", state="enabled"), "service",
@@ -455,14 +448,12 @@ CASES = [
     case("did-external-number", "did", did_create(destination_type="external_number", destination="call-me"),
          "destination", "external number", NONE),
     case("did-extension-destination-letters", "did", did_create(destination="reception"), "destination",
-         "reception", NONE,
-         xfail="destination is only checked for external_number; other types take digits (^\\d+$), refused by "
-               "the server after the write"),
+         "reception", NONE),
     case("did-trunk-unknown", "did", did_create(trunk="NoSuchTrunk"), "trunk", "not the name or ID", READS),
     case("did-group-unknown", "did", did_create(group="nosuchgroup"), "group", "not the name or ID", READS),
     case("did-options-unknown", "did", did_create(options={"nosuch": "1"}), "options", "allowed:", NONE),
     case("did-options-greeting-regex", "did", did_create(options={"greeting": "hello"}), "greeting", "greeting",
-         NONE, xfail="options.greeting is not checked against the Postman regex ^greeting-did-... before the write"),
+         NONE),
     case("did-enabled-type", "did", did_create(enabled="perhaps"), "enabled", "unable to convert to bool", NONE),
     case("did-name-newline", "did", did_create(name="Sales\r\nX-Evil: 1"), "name", "control character", NONE),
     case("did-create-missing-trunk", "did", did_create(trunk=None), "trunk", "creating DID requires", READS),
@@ -511,7 +502,7 @@ CASES = [
     case("did-group-create-missing-range", "did_group", dict(tenant=T1, name="Block"), "range_start",
          "creating DID group requires", READS),
     case("did-group-name-empty", "did_group", dict(tenant=T1, name="", range_start="550", range_end="559"), "name",
-         "empty", NONE, xfail="an empty DID group name is not refused before pbxware.didgroup.add"),
+         "empty", NONE),
 
     # -- pbxware_did_info -------------------------------------------------------------------------
     case("did-info-details-choice", "did_info", dict(tenant=T1, details=["everything"]), "details",
@@ -635,8 +626,7 @@ CASES = [
          "creating one needs tenant_code", READS),
     case("tenant-create-missing-package", "tenant", tenant_create(package=None), "package",
          "creating tenant requires", READS),
-    case("tenant-name-taken", "tenant", tenant_create(name="t1.example.com"), "name", "t1.example.com", READS,
-         xfail="a name another tenant has (tenant.list shows it) is not refused before pbxware.tenant.add"),
+    case("tenant-name-taken", "tenant", tenant_create(name="t1.example.com"), "name", "t1.example.com", READS),
 
     # -- pbxware_tenant_info ----------------------------------------------------------------------
     case("tenant-info-details-choice", "tenant_info", dict(details=["everything"]), "details", "must be one or more of",
@@ -671,8 +661,7 @@ CASES = [
          "control character", NONE),
     case("package-create-missing-required", "tenant_package", dict(name="Gold"), "call_recordings",
          "creating tenant package requires", READS),
-    case("package-name-empty", "tenant_package", package_create(name=""), "name", "empty", NONE,
-         xfail="an empty package name is not refused before pbxware.package.add"),
+    case("package-name-empty", "tenant_package", package_create(name=""), "name", "empty", NONE),
 
     # -- pbxware_tenant_trunks --------------------------------------------------------------------
     case("trunks-required-one-of", "tenant_trunks", dict(tenant=T1), "trunks", "one of the following is required",

@@ -18,7 +18,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, PBXwareClient, PBXwareError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import is_secret_key, scrub
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
-    ParentMissing, ReconcileError, check_control_characters, check_list_items)
+    ParentMissing, ReconcileError, check_control_characters, check_list_items, desired_view)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import Converger
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import resolve_tenant
 
@@ -105,6 +105,7 @@ class PBXwareModule(object):
         """
         shape = shape or (lambda view: view)
         check_list_items(resource, desired)
+        desired_view(resource, desired)  # every normaliser judges its value before any call
         server = self.server() if in_tenant else None
         if check_tenant is not None:
             check_tenant(self.tenant_row)
@@ -140,6 +141,10 @@ class PBXwareModule(object):
         try:
             no_log = [name for name, spec in self.ansible.argument_spec.items() if spec.get("no_log")]
             check_control_characters(self.params, no_log)
+            for name, spec in sorted(self.ansible.argument_spec.items()):
+                value = self.params.get(name)
+                if spec.get("required") and isinstance(value, str) and not value.strip():
+                    raise ReconcileError("%s cannot be empty" % name, name)
             result = work()
         except ParentMissing as err:
             if not (self.check_mode and not self.reads_only and self.params.get("state") != "absent"):

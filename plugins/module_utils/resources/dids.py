@@ -65,6 +65,12 @@ WRITE_ONLY_OPTIONS = (
     "recordcall", "state_text", "city", "areacode", "preserve_callerid", "notify",
 )
 DIGITS = re.compile(r"^\d+$")
+# Destination types named by a number (an extension, a ring group's or IVR's number...).
+NUMBERED_DESTINATIONS = frozenset(("extension", "ring_group", "ivr", "queue", "voicemail", "remote_access",
+                                   "conference", "fax_to_email", "parking_lot"))
+# Validation the vendor's Postman collection documents for did.add/edit options.
+OPTION_PATTERNS = {"greeting": r"^greeting-did-[\w-]+$", "stripn": r"^\d+$", "qprio": r"^\d{1,2}$",
+                   "recordcall": r"^(1|0|2)$", "sms_enabled": r"^(1|0)$", "preserve_callerid": r"^(1|0)$"}
 
 
 def option_fields(options):
@@ -97,6 +103,13 @@ def validate(params):
     if destination and kind == "external_number" and not re.match(r"^\+?\d+$", destination):
         raise ReconcileError("an external number is digits, optionally after a +, got %r" % destination,
                              "destination")
+    if destination and kind in NUMBERED_DESTINATIONS and not DIGITS.match(destination):
+        raise ReconcileError("a %s destination is its number (digits), got %r" % (kind, destination), "destination")
+    for name, pattern in sorted(OPTION_PATTERNS.items()):
+        value = to_str((params.get("options") or {}).get(name))
+        if value and not re.match(pattern, value):
+            raise ReconcileError("options.%s: %r does not match %s, which PBXware requires" % (name, value, pattern),
+                                 "options.%s" % name)
 
 
 def find_did_id(client, server, number):

@@ -15,8 +15,16 @@ IDs, the empty trailing row call filters need).
 
 Field names are the config keys prefixed with ``config.``; a nested key
 (call forwarding's ``destinations`` per condition) is ``config.destinations.busy``.
+
+Where the vendor's API reference and its Postman collection disagree (see
+``docs/dialects.md``), the table decides, never the module: ``decode`` reads
+both answer shapes, ``adapt`` sends the value form the server's own read shows
+(or, after a validation refusal, the form its error asks for), and keys only
+some servers return are compared where they are returned.
 """
 
+import copy
+import json
 import re
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding import ColonList, CommaList
@@ -144,22 +152,39 @@ def list_field(key, api=_KEY, each=text, **kwargs):
 class ServiceConfig(object):
     """How one service's ``configuration`` maps to its ``edit``.
 
+    Every ``edit`` carries the whole configuration (the current record merged with
+    the task's keys): the reference is silent on arguments left out, and a server
+    that resets them would otherwise lose them.
+
     groups: tuples of config keys holding parallel lists (same size, sent together).
     together: further tuples of keys sent together (a value whose encoding depends on another's).
-    required: config keys ``edit`` requires on every call (sent from the current
-        record when unchanged); ``nonempty`` among them cannot be empty.
-    defaulted: ``edit`` arguments the server fills with an empty item per item of their group when omitted.
+    required: config keys ``edit`` requires on every call; ``nonempty`` among them cannot be empty.
+    defaulted: ``edit`` arguments the server fills with an empty item per item of their group when
+        omitted: a list of one empty item is left out.
+    blank_single: ``edit`` arguments whose list of one empty item is sent as an empty argument (the
+        server reads it as one empty item next to one item of its group, as PHP's ``explode`` does).
     editable: ``False`` when the API has ``configuration`` but no ``edit``.
     validate(view): extra checks on the merged record (raise ReconcileError).
     encode(payload, view, changed): final touches on the ``edit`` arguments.
     expand(raw_config, user_config): fields that depend on the record (per-trunk caller IDs).
     prepare(flat): the user's ``config.*`` parameters completed with what follows from them.
+    decode(raw_config): the ``configuration`` answer in the reference's shape (another source's shape read).
+    adapt(arguments, raw_config, refusal): the ``edit`` arguments in the form this server takes, chosen
+        from its read (``refusal`` ``None``; may raise ReconcileError when no form can carry the task's
+        value) or, after the server refused them with ``refusal`` (its error message), the arguments in
+        another form it may take, or ``None`` when the refusal is not about a form.
+    shown_if_read: write-only keys some servers return: compared where the read shows them.
     """
 
     def __init__(self, fields, groups=(), together=(), required=(), nonempty=(), defaulted=(), editable=True,
-                 validate=None, encode=None, expand=None, prepare=None):
+                 validate=None, encode=None, expand=None, prepare=None, blank_single=(), decode=None, adapt=None,
+                 shown_if_read=()):
         self.groups = tuple(tuple(group) for group in groups)
         self.defaulted = frozenset(defaulted)
+        self.blank_single = frozenset(blank_single)
+        self.decode = decode
+        self.adapt = adapt
+        self.shown_if_read = frozenset(shown_if_read)
         self.required = tuple(required)
         self.nonempty = tuple(nonempty)
         self.editable = editable
@@ -182,6 +207,46 @@ class ServiceConfig(object):
     def nested_keys(self):
         """Top-level keys whose value is a dict of sub-keys (``destinations`` of call forwarding)."""
         return frozenset(key.split(".")[0] for key in self.keys if "." in key)
+
+    def fields_for(self, raw_config):
+        """The fields, a write-only key that this server's read shows made comparable."""
+        shown = raw_config if isinstance(raw_config, dict) else {}
+        fields = []
+        for item in self.fields:
+            if item.write_only and item.name[len(PREFIX):] in self.shown_if_read and item.name[len(PREFIX):] in shown:
+                item = copy.copy(item)
+                item.write_only = False
+                item.read = item.name
+            fields.append(item)
+        return fields
+
+
+def wire_form(key, forms, detect):
+    """An ``adapt`` for one flag argument spelled differently by the two sources.
+
+    forms: ``{name: (true spelling, false spelling)}``, the first the default form;
+    detect(raw_config): the name of the form the server's read shows, or ``None``.
+    After a refusal naming ``key``, the next form is tried (once).
+    """
+    names = list(forms)
+
+    def respell(arguments, name):
+        if arguments.get(key) is None:
+            return arguments
+        adapted = dict(arguments)
+        adapted[key] = forms[name][0] if to_bool(arguments[key]) else forms[name][1]
+        return adapted
+
+    def adapt(arguments, raw_config, refusal=None):
+        if refusal is None:
+            return respell(arguments, detect(raw_config) or names[0])
+        if key not in refusal or arguments.get(key) is None:
+            return None
+        current = [name for name in names if to_str(arguments[key]) in forms[name]]
+        following = names[(names.index(current[0]) + 1) % len(names)] if current else names[0]
+        return respell(arguments, following)
+
+    return adapt
 
 
 # -- call filters & blocking ------------------------------------------------------------------
@@ -256,6 +321,19 @@ def _encode_callscreening(payload, view, changed):
                                         for index in range(len(view.get(PREFIX + "destinations") or [])))
 
 
+# ``greetingwithname``: the reference reads it as "1" (L2300) and documents no values (L2375); Postman's
+# "Call Screening Edit" sends ``no`` with Regex /^(yes|no)$/. The server's read shows its form.
+GREETING_FORMS = {"reference": ("1", "0"), "postman": ("yes", "no")}
+
+
+def _greeting_form(raw_config):
+    read = to_str((raw_config or {}).get("greetingwithname"))
+    for name, spellings in GREETING_FORMS.items():
+        if read in spellings:
+            return name
+    return None
+
+
 CALLSCREENING = ServiceConfig(
     [field("timeout", normalize=digits), field("dopts", normalize=dial_options),
      field("dtype", api="dtypes", normalize=choice("", "0", "1")), field("replacecid", normalize=digits),
@@ -268,7 +346,8 @@ CALLSCREENING = ServiceConfig(
     groups=[("destinations", "delays")], together=[("destinations", "delays", "suspends")],
     required=("destinations", "delays", "suspends", "recordlen"),
     nonempty=("destinations", "delays", "recordlen"),
-    validate=_validate_suspends, encode=_encode_callscreening)
+    validate=_validate_suspends, encode=_encode_callscreening,
+    adapt=wire_form("greetingwithname", GREETING_FORMS, _greeting_form))
 
 
 # -- do not disturb, instant recording ----------------------------------------------------------
@@ -297,6 +376,41 @@ def forward_conditions(value):
     return [condition for condition in CONDITION_NAMES if condition in chosen]
 
 
+def _by_condition(name, value):
+    """``destinations``/``timeouts`` as the reference reads them: a dict of lists by condition.
+
+    Postman's "Call Forwarding configuration" test reads them as strings: ``""`` when
+    no condition has any, else (a server's choice) the object as JSON text.
+    """
+    if isinstance(value, str):
+        if value.strip() == "":
+            value = {}
+        else:
+            try:
+                value = json.loads(value)
+            except ValueError:
+                raise ReconcileError("callfwd configuration: %s reads %r, which is neither the reference's lists by "
+                                     "condition nor the JSON text of them" % (name, value), "config." + name)
+    if value in (None, []):
+        value = {}
+    if not isinstance(value, dict):
+        raise ReconcileError("callfwd configuration: %s reads %r, not lists by condition" % (name, value),
+                             "config." + name)
+    decoded = dict((condition, []) for condition in CONDITION_NAMES)
+    decoded.update(value)
+    return decoded
+
+
+def _decode_callfwd(raw_config):
+    if not isinstance(raw_config, dict):
+        return raw_config
+    decoded = dict(raw_config)
+    for name in ("destinations", "timeouts"):
+        if name in decoded:
+            decoded[name] = _by_condition(name, decoded[name])
+    return decoded
+
+
 CALLFWD = ServiceConfig(
     [field("play", normalize=flag), field("cid", normalize=flag),
      field("enabled", normalize=forward_conditions, to_api=CommaList)]
@@ -305,7 +419,10 @@ CALLFWD = ServiceConfig(
     + [list_field("timeouts." + condition, api=short + "_timeouts", each=digits)
        for condition, short in FORWARD_CONDITIONS],
     groups=[("destinations." + condition, "timeouts." + condition) for condition in CONDITION_NAMES],
-    defaulted=[short + "_timeouts" for short in dict(FORWARD_CONDITIONS).values()])
+    # "dests, timeouts and dtypes lists must mach in size or error will be returned" (reference L2516):
+    # every edit sends each condition's destinations with as many timeouts.
+    blank_single=[short + "_timeouts" for short in dict(FORWARD_CONDITIONS).values()],
+    decode=_decode_callfwd)
 
 # -- follow me, group hunt, remote access, phone callback, mobile numbers, speed dial ---------------
 
@@ -361,16 +478,48 @@ SPEEDDIAL = ServiceConfig(
 
 SPPAGE = ServiceConfig([
     list_field("extensions", each=digits),
-    # Never returned by ``configuration``: sent with every edit when given, never compared.
+    # Not in the reference's configuration example; Postman's test reads it as a number. Where the
+    # server returns it, it is compared and sent back with every edit; elsewhere it is sent with
+    # every edit when given, never compared.
     field("quiet", normalize=flag, write_only=True, resend_on_edit=True),
-])
+], shown_if_read=("quiet",))
+
+# ``blfs``: the reference's "Comma separated , list of BLFs" (L2839) takes one BLF; Postman's
+# "BLF List Edit" Regex /^[0-1](,[0-1])+$/ takes two or more. A server following Postman shows
+# ``functions`` in its configuration (Postman's test requires it; the reference has no such key),
+# or refuses a one-item ``blfs`` naming it. There a list of one BLF goes without ``blfs``, which
+# leaves it on (a server fills an omitted blfs with one BLF per extension); a single BLF off
+# cannot be written to such a server at all.
+BLFS_POSTMAN_REGEX = "/^[0-1](,[0-1])+$/"
+
+
+def _adapt_blflist(arguments, raw_config, refusal=None):
+    blfs = arguments.get("blfs")
+    if refusal is not None and ("blfs" not in refusal or blfs is None):
+        return None
+    if blfs is None or len(blfs) != 1:
+        return None if refusal is not None else arguments
+    if refusal is None and "functions" not in (raw_config or {}):
+        return arguments
+    if to_str(blfs[0]) != "1":
+        raise ReconcileError(
+            "config.blfs: this server takes blfs as the vendor's Postman collection does (Regex %s: two or more "
+            "BLFs), so a list of one entry can only be sent without blfs, which leaves its BLF on; one entry with "
+            "BLF 0 cannot be written to it (give a second entry, or blfs: [1])" % BLFS_POSTMAN_REGEX, "config.blfs")
+    adapted = dict(arguments)
+    del adapted["blfs"]
+    return adapted
+
 
 BLFLIST = ServiceConfig(
     [list_field("exts", each=digits), list_field("labels", each=LABEL),
      field("blfs", normalize=required_flag_items, to_api=CommaList),
      field("blf_start", normalize=pattern(r"^\d{1,2}$", "a number of at most 2 digits")),
-     field("blf_cleanup", normalize=flag), field("cart_only", normalize=flag)],
-    groups=[("exts", "labels", "blfs")], defaulted=("labels",))
+     field("blf_cleanup", normalize=flag), field("cart_only", normalize=flag),
+     # Postman only ("BLF List Edit" sends functions=1,0,1,2,3; its configuration test requires the
+     # array): compared and sent back where the server returns it, refused where it does not.
+     list_field("functions", each=digits)],
+    groups=[("exts", "labels", "blfs")], defaulted=("labels",), adapt=_adapt_blflist)
 
 # -- caller ID ---------------------------------------------------------------------------------------
 
@@ -446,7 +595,8 @@ def _validate_callerid(view):
 
 
 def _encode_callerid(payload, view, changed):
-    if any(TRUNK_KEY.match(name[len(PREFIX):]) for name in changed):
+    # The whole record, as every edit: trunks and allowed caller IDs wherever the server shows them.
+    if any(TRUNK_KEY.match(name[len(PREFIX):]) for name in list(changed) + list(view)):
         trunks = sorted(set(TRUNK_KEY.match(name[len(PREFIX):]).group(1) for name in view
                             if TRUNK_KEY.match(name[len(PREFIX):])))
         trunks = [trunk for trunk in trunks if view.get(PREFIX + "callerid:" + trunk)]
@@ -454,7 +604,7 @@ def _encode_callerid(payload, view, changed):
         payload["tcallerids"] = ColonList(view[PREFIX + "callerid:" + trunk] for trunk in trunks)
         payload["tprivacies"] = ColonList(
             PRIVACIES.index(view.get(PREFIX + "callerid:%s:privacy" % trunk) or "none") for trunk in trunks)
-    if PREFIX + "allowed_callerids" in changed:
+    if PREFIX + "allowed_callerids" in view:
         rows = list((view.get(PREFIX + "allowed_callerids") or {}).values())
         payload["anums"] = ColonList(row["callerid"] for row in rows)
         payload["alabels"] = ColonList(row["label"] for row in rows)
@@ -472,6 +622,23 @@ EXTOPERATIONTIMES = ServiceConfig(
     [field("timeout"), field("dial_opts"), field("sequential"), field("last_dest"), list_field("destinations"),
      list_field("ot_time_from"), list_field("ot_time_to"), list_field("ot_days_array")],
     editable=False)
+
+# -- refusals worth explaining -------------------------------------------------------------------------
+
+# "<service> set" in Postman documents yes or no (and its test accepts only those) for these; the
+# reference gives yes, no or pin for every service (L2101).
+YES_NO_ONLY_IN_POSTMAN = ("callerid", "callfilters", "callscreening", "dnd", "followme", "instrecord", "remoteaccess",
+                          "grouphunt", "mobilenumbers", "blflist", "speeddial", "smsnotifications")
+
+
+def refusal_hint(service, method, server_message):
+    """What to tell the user about a write the server refused, when the sources explain it; else ``None``."""
+    if method == "set" and "state=pin" in (server_message or ""):
+        return ("this server offers no PIN state for %s (the vendor's Postman collection documents only yes or no "
+                "for it%s): use state enabled or disabled"
+                % (service, "" if service in YES_NO_ONLY_IN_POSTMAN else ", as for some other services"))
+    return None
+
 
 CONFIGS = {
     "callerid": CALLERID, "callfilters": CALLFILTERS, "callscreening": CALLSCREENING, "dnd": DND, "callfwd": CALLFWD,

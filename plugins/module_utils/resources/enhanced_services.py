@@ -17,7 +17,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine import diff a
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
     PBXwareApiError, PBXwareError, PBXwareResponseError, PBXwareTransportError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_service_settings import (
-    CONFIGS, EDITABLE, PREFIX, SERVICES, trunk_defaults)
+    CONFIGS, EDITABLE, PREFIX, SERVICES, refusal_hint, trunk_defaults)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_bool, to_str
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
     Field, ReconcileError, Resource, desired_view, plan)
@@ -62,8 +62,16 @@ def service_resource(service, raw_config=None, user_config=None):
     spec = CONFIGS.get(service)
     fields = [STATE_FIELD, OSC_FIELD]
     if spec is not None:
-        fields += spec.fields + (spec.expand(raw_config, user_config) if spec.expand else [])
+        fields += spec.fields_for(raw_config) + (spec.expand(raw_config, user_config) if spec.expand else [])
     return Resource("%s enhanced service" % service, fields, identity=[])
+
+
+def decode(service, raw_config):
+    """A ``configuration`` answer in the reference's shape, whichever source's shape the server answers in."""
+    spec = CONFIGS.get(service)
+    if spec is None or spec.decode is None or raw_config is None:
+        return raw_config
+    return spec.decode(raw_config)
 
 
 def flatten_config(service, config):
@@ -181,10 +189,11 @@ def _single_empty_items(spec, arguments):
     """A one-item list whose item is empty encodes as ``""``, which the API reads as no items.
 
     Where the server fills an omitted list with one empty item per item of its
-    group, it is left out; elsewhere it cannot be sent, and the task is told so.
+    group, it is left out; where it reads ``""`` next to one item of the group as
+    one empty item, it is sent so; elsewhere it cannot be sent, and the task is told so.
     """
     for name, value in list(arguments.items()):
-        if isinstance(value, list) and value == [""]:
+        if isinstance(value, list) and value == [""] and name not in spec.blank_single:
             if name not in spec.defaulted:
                 raise ReconcileError("a list of one empty item cannot be sent as edit argument %s (the API reads it as "
                                      "an empty list); give a value" % name, "config")
@@ -192,13 +201,38 @@ def _single_empty_items(spec, arguments):
     return arguments
 
 
-class ServicePlan(object):
-    """The plan of one service: the engine's plan plus the writes it takes, in order."""
+def whole_config(resource, merged):
+    """The ``edit`` arguments of the whole configuration ``merged`` (the current record with the task's keys).
 
-    def __init__(self, resource, result_plan, writes):
+    Values the API assigns (remote access's ``pid``) are never sent.
+    """
+    arguments = {}
+    for item in resource.fields:
+        if not item.name.startswith(PREFIX) or item.create_only or item.name not in merged:
+            continue
+        value = item.to_api(merged[item.name])
+        if item.api is None:
+            arguments.update(value)
+        else:
+            arguments[item.api] = value
+    return arguments
+
+
+class ServicePlan(object):
+    """The plan of one service: the engine's plan plus the writes it takes, in order.
+
+    raw_config: the configuration as read (decoded), from which ``adapt`` chose the wire forms.
+    unsent: write-only config fields an ``edit`` leaves out (neither read nor given).
+    sent: config fields the ``edit`` carries.
+    """
+
+    def __init__(self, resource, result_plan, writes, raw_config=None, unsent=(), sent=()):
         self.resource = resource
         self.plan = result_plan
         self.writes = writes
+        self.raw_config = raw_config
+        self.unsent = list(unsent)
+        self.sent = frozenset(sent)
 
     @property
     def changed(self):
@@ -210,11 +244,12 @@ def plan_service(service, params, state, osc, raw_config, force_write_only=False
 
     Returns a :class:`ServicePlan` whose ``writes`` are ``(method, arguments)``
     pairs: ``edit`` before ``set_osc`` before ``set``, except that a service being
-    disabled is disabled first.
+    disabled is disabled first. An ``edit`` carries the whole configuration, in the
+    forms the server's read shows (the service's ``adapt``).
     """
     spec = CONFIGS.get(service)
     flat = check_input(service, params)
-    raw_config = trunk_defaults(raw_config, params.get("config"))
+    raw_config = trunk_defaults(decode(service, raw_config), params.get("config"))
     resource = service_resource(service, raw_config, params.get("config"))
     current = read_view(resource, state, osc, raw_config)
     for name, value in flat.items():
@@ -231,15 +266,21 @@ def plan_service(service, params, state, osc, raw_config, force_write_only=False
                                      "asks for %r" % (name, service, current.get(name), value), name)
     result_plan = plan(resource, desired, current, "present", force_write_only)
     config_changes = [name for name in result_plan.changes if name.startswith(PREFIX)]
-    writes = []
+    writes, unsent, sent = [], [], []
     if config_changes:
         merged = dict(current)
         merged.update(desired_view(resource, desired))
         _check_merged(service, spec, merged)
-        arguments = dict((key, value) for key, value in result_plan.payload.items() if key not in ("state", "osc"))
+        arguments = whole_config(resource, merged)
         if spec.encode:
             spec.encode(arguments, merged, config_changes)
-        writes.append(("edit", _single_empty_items(spec, arguments)))
+        arguments = _single_empty_items(spec, arguments)
+        if spec.adapt:
+            arguments = spec.adapt(arguments, raw_config, None)
+        writes.append(("edit", arguments))
+        sent = [item.name for item in resource.fields if item.name.startswith(PREFIX) and item.name in merged]
+        unsent = [item.name for item in resource.fields
+                  if item.name.startswith(PREFIX) and item.write_only and item.name not in merged]
     if "osc" in result_plan.changes:
         writes.append(("set_osc", {"state": OSC_FIELD.to_api(result_plan.after["osc"])}))
     if "state" in result_plan.changes:
@@ -248,7 +289,7 @@ def plan_service(service, params, state, osc, raw_config, force_write_only=False
             writes.insert(0, write)
         else:
             writes.append(write)
-    return ServicePlan(resource, result_plan, writes)
+    return ServicePlan(resource, result_plan, writes, raw_config, unsent, sent)
 
 
 # -- one service: I/O ---------------------------------------------------------------------------
@@ -334,12 +375,14 @@ class EnhancedServiceConverger(object):
     def read_view(self, service_plan, user_config):
         """The service as the server now holds it, in the plan's fields."""
         state, osc, raw_config = self.read()
-        return read_view(service_plan.resource, state, osc, trunk_defaults(raw_config, user_config))
+        return read_view(service_plan.resource, state, osc,
+                         trunk_defaults(decode(self.service, raw_config), user_config))
 
     def converge(self, params, check_mode=False, force_write_only=False):
         service_plan = plan_service(self.service, params, *self.read(), force_write_only=force_write_only)
         result_plan = service_plan.plan
         after = result_plan.after
+        self._warn_unverified(service_plan)
         if service_plan.writes and not check_mode:
             after = self._apply(service_plan, params.get("config"))
             self._warn_unapplied(service_plan, after)
@@ -353,18 +396,65 @@ class EnhancedServiceConverger(object):
                          for side, view in diffs.diff(resource, result_plan).items()),
         }
 
+    def _warn_unverified(self, service_plan):
+        """Name config keys the task sets that this run neither compares nor sends, and keys an edit leaves out."""
+        for name in service_plan.plan.unverified:
+            if name not in service_plan.sent:
+                self.warnings.append("%s: %s was neither compared nor sent (this server never returns it); it is sent "
+                                     "with every other change of the configuration, or on every run with "
+                                     "force_write_only: true" % (self.service, name))
+        for name in service_plan.unsent:
+            self.warnings.append("%s: %s is left out of the edit (this server never returns it and the task does not "
+                                 "set it); a server that resets what an edit leaves out puts it back to its default: "
+                                 "set it in config to keep it" % (self.service, name))
+
     def _apply(self, service_plan, user_config):
         """Send the plan's writes in order; the fresh read of the result."""
         sent, fresh = [], None
         for index, (method, arguments) in enumerate(service_plan.writes):
+            later = [self.action(name) for name, _ in service_plan.writes[index + 1:]]
+            hint = None
             try:
-                self.client.write(self.action(method), dict(self.ids, **arguments))
+                try:
+                    self.client.write(self.action(method), dict(self.ids, **arguments))
+                except PBXwareApiError as err:
+                    other, hint = self._other_form(service_plan, user_config, method, arguments, err)
+                    if other is None:
+                        raise
+                    self.client.write(self.action(method), dict(self.ids, **other))
                 fresh = None
             except UNCLEAN as err:
-                later = [self.action(name) for name, _ in service_plan.writes[index + 1:]]
-                fresh = self._decide(service_plan, user_config, sent, method, err, later)
+                fresh = self._decide(service_plan, user_config, sent, method, err, later, hint)
             sent.append(method)
         return fresh if fresh is not None else self.read_view(service_plan, user_config)
+
+    def _other_form(self, service_plan, user_config, method, arguments, err):
+        """After a refused ``edit``: ``(arguments in the form the refusal asks for, None)``, or ``(None, hint)``.
+
+        The refused write is sent again (once, in that form) only when the service's
+        table knows the refusal as one about a form and a fresh read shows that
+        none of the edit landed. ``hint`` explains a refusal no form can avoid.
+        """
+        spec = CONFIGS.get(self.service)
+        if method != "edit" or spec is None or spec.adapt is None:
+            return None, None
+        try:
+            other = spec.adapt(arguments, service_plan.raw_config, err.server_message)
+        except ReconcileError as reason:
+            return None, reason.message
+        if other is None or other == arguments:
+            return None, None
+        try:
+            fresh = self.read_view(service_plan, user_config)
+        except UNCLEAN:
+            return None, None
+        if any(fresh.get(name) != old for name, (old, new) in self._parts(service_plan, method)
+               if not service_plan.resource.by_name[name].write_only):
+            return None, None
+        changed = sorted(name for name in set(arguments) | set(other) if arguments.get(name) != other.get(name))
+        self.warnings.append("%s: the server refused %s (%s); sent once more in the form it takes"
+                             % (self.action(method), ", ".join(changed), err.server_message))
+        return other, None
 
     def _parts(self, service_plan, method):
         """``(field, (before, wanted))`` of what ``method`` writes."""
@@ -379,7 +469,7 @@ class EnhancedServiceConverger(object):
                 (applied if fresh.get(name) == new else missing).append(name)
         return applied, missing
 
-    def _decide(self, service_plan, user_config, sent, method, err, later):
+    def _decide(self, service_plan, user_config, sent, method, err, later, hint=None):
         """After a write that did not answer cleanly: the fresh read, if its part is there; else fail."""
         action = self.action(method)
         if never_sent(err) and not sent:
@@ -396,10 +486,12 @@ class EnhancedServiceConverger(object):
             self.warnings.append("%s: the server did not answer cleanly (%s), but a fresh read shows the change "
                                  "was applied" % (action, cause(err)))
             return fresh
-        raise WriteFailed(self._failure(service_plan, sent, method, err, later, fresh, applied, missing),
+        if hint is None and isinstance(err, PBXwareApiError):
+            hint = refusal_hint(self.service, method, err.server_message)
+        raise WriteFailed(self._failure(service_plan, sent, method, err, later, fresh, applied, missing, hint),
                           action, changed=self._landed(service_plan, fresh))
 
-    def _failure(self, service_plan, sent, method, err, later, fresh, applied, missing):
+    def _failure(self, service_plan, sent, method, err, later, fresh, applied, missing, hint=None):
         """``X applied; Y failed: <cause>; <field> is still <value>; not sent: Z``."""
         words = []
         for earlier in sent:
@@ -419,6 +511,8 @@ class EnhancedServiceConverger(object):
         if not applied and not missing:
             words.append("a read cannot show it (%s: never returned by the API)"
                          % ", ".join(name for name, _ in self._parts(service_plan, method)))
+        if hint:
+            words.append(hint)
         if later:
             words.append("not sent: " + ", ".join(later))
         return "; ".join(words + [_outlook(err)])
@@ -447,7 +541,7 @@ def read_services(client, server, extension_id, services):
     for service in services:
         raw_config = None
         if service in CONFIGS:
-            raw_config = client.read("pbxware.ext.es.%s.configuration" % service, ids)
+            raw_config = decode(service, client.read("pbxware.ext.es.%s.configuration" % service, ids))
         found[service] = shape(service, read_view(service_resource(service, raw_config), states.get(service),
                                                   oscs.get(service), raw_config))
     return found

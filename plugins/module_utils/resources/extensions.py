@@ -22,20 +22,47 @@ import re
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding import ColonList, CommaList
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.lookups import resolve_by_name
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import is_secret_key
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import (
-    choice_map, comma_list, ident, to_bool, to_int, to_lower, to_str)
-from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ReconcileError, Resource
+    choice_map, collection, comma_list, ident, to_bool, to_int, to_lower, to_str)
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
+    Field, ParentMissing, ReconcileError, Resource)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.codecs import check_codecs, codec_list
 
 LOCATIONS = {"local": 1, "remote": 2}
 STATUSES = {"enabled": 1, "disabled": 0}
+
+
+def extension_number(value):
+    """An extension number: digits only (a normaliser, so it is judged before any call)."""
+    text = to_str(value)
+    if text is not None and not re.match(r"^\d+$", text):
+        raise ValueError("an extension number is digits only")
+    return text
+
+
+def check_extension_number(number, parameter="extension"):
+    try:
+        extension_number(number)
+    except ValueError as err:
+        raise ReconcileError("%s: %s, got %r" % (parameter, err, number), parameter)
+
+
+def find_extension(client, server, number, tenant_row=None):
+    """The ID of extension ``number`` (one ``ext.list`` read); the object a task acts on must exist."""
+    check_length(number, tenant_row)
+    for object_id, row in collection(client.read("pbxware.ext.list", {"server": server})).items():
+        if to_str(row.get("ext")) == to_str(number):
+            return ident(object_id)
+    raise ParentMissing("extension %s does not exist in this tenant" % number, "extension")
+
 
 # Module option -> Field. Create defaults live in the module's argument spec docs,
 # not here: only what the user set is compared.
 EXTENSION = Resource(
     "extension",
     [
-        Field("extension", api="ext", required_on_create=True, create_only=True),
+        Field("extension", api="ext", normalize=extension_number, required_on_create=True, create_only=True),
         Field("name", required_on_create=True),
         Field("email", required_on_create=True),
         Field("protocol", api="prot", read="protocol", normalize=to_lower, required_on_create=True),
@@ -153,6 +180,22 @@ PIN_PATTERN = re.compile(r"^\d{4}$")
 SECRET_CHARS = re.compile(r"^[a-zA-Z0-9%$*!@_-]+$")
 SECRET_SPECIALS = "%*!_-"
 LIMIT_MAX = 999
+_IPV4 = r"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$"
+_PICKUP_GROUPS = r"^([0-9]|[1-5][0-9]|6[0-3])(,([0-9]|[1-5][0-9]|6[0-3]))*$"
+# The validation the vendor's Postman collection documents for ext.add/edit arguments
+# (the server answers "contains invalid data (Regex: ...)"), checked before any call.
+ARGUMENT_PATTERNS = {
+    "user_language": r"^.{1,60}$", "title": r"^.{1,60}$", "label": r"^.{1,60}$", "user_location": r"^.{1,60}$",
+    "authname": r"^\w+$", "auth": r"^(\S+)(:\S+)?@\S+$", "ringtime": r"^\d{0,2}$",
+    "incoming_dialoptions": r"^[0tTr]+$", "outgoing_dialoptions": r"^[tTr]+$",
+    "staticip": _IPV4, "netmask": _IPV4, "gateway": _IPV4, "dns1": _IPV4, "dns2": _IPV4, "defaultip": _IPV4,
+    "macaddress": r"^[0-9a-fA-F]{12}$", "callgroup": _PICKUP_GROUPS, "pickupgroup": _PICKUP_GROUPS,
+    "busylevel": r"^\d{1,2}$", "mailboxes": r"^[0-9,]+$", "vmaildelay": r"^[0-9]+$", "vmailopext": r"^[0-9]+$",
+    "vmailnrings": r"^\d{1,3}$", "max_contacts": r"^\d{1,2}$", "areacode": r"^\d{1,3}$",
+    "sendrpid": r"^(rpid|pai)$", "pai_header": r"^\w{1,64}$", "slave_accountcode": r"^\d{3}$",
+    "cf_call_rating_disable": r"^(1|0|2)$", "webrtc": r"^(1|0|2)$", "override_lcr": r"^(1|0|2)$",
+    "hd_logout_time": r"^\d$", "record_beep_ext": r"^\d{1,3}$", "pbd_pin": r"^\d{1,5}$",
+}
 EMAIL_PATTERN = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 
 
@@ -182,6 +225,19 @@ def validate(params):
         if value is not None and not 0 <= value <= LIMIT_MAX:
             raise ReconcileError("%s must be between 0 and %d" % (name, LIMIT_MAX), name)
     check_codecs(params.get("codecs"), "codecs")
+    for item in params.get("department") or []:
+        # An item with the list's separator gets its own message (reconcile.check_list_items).
+        if "," not in to_str(item) and not re.match(r"^\d+$", to_str(item)):
+            raise ReconcileError("department: each item is a department ID (digits), got %r" % item, "department")
+    arguments = dict(params.get("options") or {})
+    arguments.update((name, params.get(name)) for name in ("user_language",) if params.get(name) is not None)
+    for name, value in sorted(arguments.items()):
+        pattern = ARGUMENT_PATTERNS.get(name)
+        if pattern and value is not None and not isinstance(value, (dict, list)) \
+                and not re.match(pattern, to_str(value)):
+            shown = "a value" if is_secret_key(name) else repr(value)
+            where = name if name in params else "options.%s" % name
+            raise ReconcileError("%s: %s does not match %s, which PBXware requires" % (where, shown, pattern), where)
     if params.get("name") is not None and not to_str(params["name"]).strip():
         raise ReconcileError("name cannot be empty", "name")
     email = params.get("email")
@@ -290,7 +346,7 @@ def mac_user_agent_resolver(client):
 EXTENSION_MACS = Resource(
     "additional MAC addresses",
     [
-        Field("extension", api="ext"),
+        Field("extension", api="ext", normalize=extension_number),
         Field("macs", api=None, read="additional_macaddress", normalize=normalize_macs, to_api=encode_macs),
     ],
     identity=["extension"],
@@ -340,7 +396,7 @@ def encode_selection(names):
 EXTENSION_EDITIONS = Resource(
     "editions and modules",
     [
-        Field("extension", api="ext"),
+        Field("extension", api="ext", normalize=extension_number),
         Field("editions", normalize=selection(EDITIONS), to_api=encode_selection),
         Field("modules", normalize=selection(MODULES), to_api=encode_selection),
         Field("use_department_templates", normalize=to_bool),

@@ -4,9 +4,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Operation times (``pbxware.otimes.<kind>.list``/``set``): one state per object.
 
-``set`` replaces the whole state: its three lists are sent as ordered,
-parallel ``name[]=`` arguments, and a list left out is emptied, so every
-write carries all three (the current ones where the task does not set them).
+``set`` "set[s] the entire state of the destination Operation Times"
+(reference L6531): its three lists are sent as ordered, parallel ``name[]=``
+arguments, and a list left out is emptied. Whether ``status``, ``greeting``
+and the default destination survive a ``set`` that leaves them out, the
+sources do not say, so every ``set`` carries the whole state: the task's
+values merged with the current ones (``resend_on_edit`` on every field).
+The route ``pin`` is never returned: it goes with every ``set`` when the task
+gives it, and :func:`pin_warnings` says when it does not.
 """
 
 import datetime
@@ -81,12 +86,12 @@ def list_encoder(name):
 def operation_times_resource(kind):
     fields = [
         Field("object_id", api="id", read="id", normalize=ident),
-        Field("status", normalize=to_lower),
-        Field("greeting"),
-        Field("default_destination", api="default_dest_ext", read="default_dest_ext"),
+        Field("status", normalize=to_lower, resend_on_edit=True),
+        Field("greeting", resend_on_edit=True),
+        Field("default_destination", api="default_dest_ext", read="default_dest_ext", resend_on_edit=True),
         Field("default_destination_is_voicemail", api="default_dest_is_vm", read="default_dest_is_vm",
-              normalize=to_bool, to_api=lambda value: "yes" if value else "no"),
-        Field("pin", write_only=True, secret=True),
+              normalize=to_bool, to_api=lambda value: "yes" if value else "no", resend_on_edit=True),
+        Field("pin", write_only=True, secret=True, resend_on_edit=True),
     ]
     fields += [Field(name, api=None, normalize=list_normalizer(name), to_api=list_encoder(name), resend_on_edit=True)
                for name in LISTS]
@@ -117,3 +122,16 @@ def validate(params):
                 if not days or any(day not in "1234567" or len(day) != 1 for day in days):
                     raise ReconcileError("%s.days must be days of the week 1 to 7, got %r" % (where, row["days"]),
                                          name)
+
+
+def pin_warnings(kind, params, result):
+    """What a run did not do with a route's ``pin``, which no read returns (the module's warnings)."""
+    if kind != "route":
+        return []
+    if params.get("pin") is not None and not result.get("changed"):
+        return ["operation times: pin was neither compared nor sent (the API never returns it); it is sent with the "
+                "next change of these operation times"]
+    if params.get("pin") is None and result.get("operation") == "update":
+        return ["operation times: pin was not sent (the API never returns it and the task does not set it); a server "
+                "that sets the entire state on every set clears the route's PIN: give pin to keep it"]
+    return []

@@ -245,6 +245,13 @@ def tenant_resolver(client):
 
     def resolve(params, raw):
         current = raw or {}
+        name = to_lower(params.get("name"))
+        if name is not None and name != to_lower(current.get("name")):
+            # Names are unique: PBXware refuses a taken one only after the write, or not at all.
+            taken = find_tenant(list_tenants(client), name)
+            if taken is not None and taken["tenant_code"] != to_str(params.get("tenant_code")):
+                raise ReconcileError("name %s is taken by tenant %s (code %s)" % (name, taken["id"], taken["tenant_code"]),
+                                     "name")
         package = params.get("package")
         if package is not None:
             if raw is not None and to_str(package) == ident(current.get("package_id")):
