@@ -11,7 +11,8 @@ description:
   - Builds an inventory with one host per tenant of a Bicom PBXware in tenant mode, from C(pbxware.tenant.list).
     Each host is named by the tenant name.
   - A PBXware that is not in tenant mode (its C(pbxware.tenant.list) answers with an error) yields one host
-    for the server, described by C(pbxware.server.configuration).
+    for the server, described by C(pbxware.server.configuration). Its C(pbxware_ext_length) is null: the API
+    reports no extension length outside tenant mode.
   - Every host gets C(ansible_connection=local), since the collection's modules talk to the PBXware API
     from the controller; O(compose) can set another value.
   - Every host gets C(ansible_python_interpreter) set to O(python_interpreter), by default the Python that
@@ -341,7 +342,8 @@ def server_host_vars(config, with_config=False):
     host_vars = {
         "pbxware_tenant_id": 1,
         "pbxware_server_name": to_str(config.get("server_name")),
-        "pbxware_ext_length": _int_or_none(config.get("numbering")),
+        # Outside tenant mode the API reports no extension length (pbxware.server.configuration has none).
+        "pbxware_ext_length": None,
         "pbxware_country_id": _int_or_none(config.get("country")),
     }
     if with_config:

@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
@@ -32,9 +33,14 @@ PHP_CONTENT_TYPE = "text/html; charset=UTF-8"  # PHP's default; clients must not
 API_PATHS = ("/", "/index.php")
 NOT_FOUND_TEXT = "Not Found: %s\nThe PBXware API lives at /index.php (or /).\n"
 
-FAULT_KINDS = ("latency", "http500", "http502", "http503", "http429", "nonjson", "html", "empty", "drop",
-               "timeout_after_success")
-DEFAULT_SECONDS = {"latency": 1.0, "timeout_after_success": 5.0}
+FAULT_KINDS = ("latency", "http500", "http502", "http503", "http429", "http429_date", "nonjson", "html",
+               "login_page", "empty", "truncated_json", "api_error", "empty_list", "drop", "hang",
+               "timeout_after_success", "drop_after_success", "apply_late")
+DEFAULT_SECONDS = {"latency": 1.0, "timeout_after_success": 5.0, "hang": 5.0, "apply_late": 3.0,
+                   "http429_date": 2.0}
+# Kinds that perform the action (the others answer, or not, without performing it).
+PERFORMING_FAULTS = frozenset(("latency", "timeout_after_success", "truncated_json", "drop_after_success"))
+API_ERROR_TEXT = "Could not complete the request (simulated api_error fault: nothing was changed)."
 
 
 def _status_page(status, reason):
@@ -44,7 +50,14 @@ def _status_page(status, reason):
 HTML_ERROR_PAGE = ("<!DOCTYPE html>\n<html><head><title>PBXware</title></head><body>\n"
                    "<h2>Error</h2><p>The server is busy processing configuration. Please try again later.</p>\n"
                    "</body></html>\n")
-# kind -> (HTTP status, body, extra headers); None = drop the connection unanswered.
+# What the web interface answers when a session is missing (a URL that is not the API's, or a proxy asking
+# for a login in front of it).
+LOGIN_PAGE = ("<!DOCTYPE html>\n<html><head><title>PBXware - Login</title></head><body>\n"
+              "<form method=\"post\" action=\"/index.php?action=login\">\n"
+              "<input type=\"text\" name=\"username\"><input type=\"password\" name=\"password\">\n"
+              "<button type=\"submit\">Log in</button></form>\n</body></html>\n")
+# kind -> (HTTP status, body, extra headers) for kinds that answer without performing;
+# None = close the connection without a byte (after ``seconds`` for ``hang`` and ``apply_late``).
 FAULT_REPLIES = {
     "http500": (500, _status_page(500, "Internal Server Error"), ()),
     "http502": (502, _status_page(502, "Bad Gateway"), ()),
@@ -52,9 +65,32 @@ FAULT_REPLIES = {
     "http429": (429, _status_page(429, "Too Many Requests"), (("Retry-After", "1"),)),
     "nonjson": (200, "Failed to generate configuration", ()),
     "html": (200, HTML_ERROR_PAGE, ()),
+    "login_page": (200, LOGIN_PAGE, ()),
     "empty": (200, b"", ()),
+    "api_error": (200, json.dumps({"error": API_ERROR_TEXT}), ()),
+    "empty_list": (200, "[]", ()),
     "drop": None,
+    "hang": None,
+    "apply_late": None,
 }
+
+
+def fault_reply(fault):
+    """The answer of a fault that does not perform its action (``None``: no answer at all)."""
+    if fault.kind == "http429_date":
+        retry_at = formatdate(time.time() + fault.seconds, usegmt=True)
+        return 429, _status_page(429, "Too Many Requests"), (("Retry-After", retry_at),)
+    return FAULT_REPLIES[fault.kind]
+
+
+def performed_reply(fault, reply):
+    """The answer of a fault that performed its action: ``reply`` as it comes out (``None``: not at all)."""
+    if fault is not None and fault.kind == "truncated_json":
+        status, body, headers = reply
+        return status, body[:max(1, len(body) // 2)], headers
+    if fault is not None and fault.kind == "drop_after_success":
+        return None
+    return reply
 
 
 @dataclass
@@ -90,6 +126,8 @@ class FaultTable:
     def __init__(self):
         self._lock = threading.Lock()
         self._faults = []
+        # Bumped by clear() (and so by /_sim/reset): a pending ``apply_late`` of an older generation is dropped.
+        self.generation = 0
 
     def add(self, fault):
         with self._lock:
@@ -98,6 +136,7 @@ class FaultTable:
     def clear(self):
         with self._lock:
             self._faults = []
+            self.generation += 1
 
     def take(self, action_name):
         with self._lock:
@@ -276,24 +315,29 @@ class Handler(BaseHTTPRequestHandler):
             reply = (200, encode({"error": INVALID_KEY}), ())
         else:
             fault = self.sim.faults.take(action_name)
+            generation = self.sim.faults.generation
             if fault is not None:
                 entry["outcome"] = "fault:" + fault.kind
                 if fault.kind == "latency":
                     time.sleep(fault.seconds)
-            if fault is not None and fault.kind not in ("latency", "timeout_after_success"):
-                reply = FAULT_REPLIES[fault.kind]
+            if fault is not None and fault.kind not in PERFORMING_FAULTS:
+                reply = fault_reply(fault)
             else:
                 response = dispatch(self.sim.state, pairs, self.sim.strict)
                 if isinstance(response, dict) and "error" in response:
                     if entry["outcome"] == "ok":
                         entry["outcome"] = "error"
                     entry["error"] = _redact(str(response["error"]), pairs, action_name)
-                reply = (200, encode(response), ())
+                reply = performed_reply(fault, (200, encode(response), ()))
         entry["status"] = reply[0] if reply else None
         # Logged before answering: a client that got its answer finds it in the log.
         self.sim.log.record(entry, write=bool(spec and spec.write))
         if fault is not None and fault.kind == "timeout_after_success":
             time.sleep(fault.seconds)  # performed; the answer comes after the client gave up
+        if fault is not None and fault.kind in ("hang", "apply_late"):
+            time.sleep(fault.seconds)  # no answer meanwhile; the client times out
+            if fault.kind == "apply_late" and self.sim.faults.generation == generation:
+                dispatch(self.sim.state, pairs, self.sim.strict)  # performed late, never answered
         if reply is None:  # drop: close the connection without a byte
             self.close_connection = True
             try:

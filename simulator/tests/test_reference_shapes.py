@@ -127,10 +127,6 @@ TYPE_TOLERANCE = {
 # Simulator answers that differ from the reference: action -> (exact problem list, reason).
 # The test fails if the problems found are not exactly these (new ones, or fixed ones).
 KNOWN_DEVIATIONS = {
-    "pbxware.server.configuration": (
-        ["$: unexpected keys ['numbering']"],
-        "the simulator adds 'numbering' (the system extension length); neither the reference nor the "
-        "vendor's Postman test shows such a key"),
     "pbxware.tenant.list": (
         ["$.*.country_code: number, expected string"],
         "the simulator sends country_code as a number (the vendor's Postman test asserts a number); the "

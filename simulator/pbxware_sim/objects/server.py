@@ -9,8 +9,4 @@ from pbxware_sim.registry import action
 
 @action("pbxware.server.configuration", guard=single_mode_only)
 def server_configuration(request):
-    config = dict(request.state.collection("server").get("1", {}))
-    length = request.state.data.get("settings", {}).get("ext_length")
-    if length:  # the system-wide extension length (ext.* validates against it)
-        config["numbering"] = str(length)
-    return config
+    return dict(request.state.collection("server").get("1", {}))

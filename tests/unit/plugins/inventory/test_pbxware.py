@@ -240,7 +240,7 @@ def test_single_tenant_mode(tmp_path, fake):
     assert group_hosts(inventory, "pbxware_servers") == ["pbx.example.com"]
     host_vars = inventory.get_host("pbx.example.com").get_vars()
     assert host_vars["pbxware_tenant_id"] == 1
-    assert host_vars["pbxware_ext_length"] == 3
+    assert host_vars["pbxware_ext_length"] is None  # the API reports none outside tenant mode
     assert host_vars["pbxware_server_config"]["domainname"] == "pbx.example.com"
 
 
