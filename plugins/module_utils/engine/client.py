@@ -12,6 +12,7 @@ faults; writes are sent once (see :meth:`PBXwareClient.call`).
 import json
 import os
 import random
+import re
 import time
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -38,6 +39,8 @@ READ_METHODS = frozenset((
 ))
 
 RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
+# An HTML form with a password field: a login page, never the API.
+LOGIN_FORM = re.compile(r"<input[^>]*type\s*=\s*[\"']?password", re.IGNORECASE)
 MAX_RETRY_AFTER = 30.0
 BODY_EXCERPT = 200
 
@@ -151,7 +154,7 @@ class PBXwareClient(object):
         attempts = 1 if write else self.retries + 1
         for attempt in range(1, attempts + 1):
             try:
-                return self._send_once(action, body)
+                return self._send_once(action, body, write)
             except (PBXwareTransportError, PBXwareResponseError) as err:
                 if attempt == attempts or not self._is_transient(err):
                     raise
@@ -170,7 +173,7 @@ class PBXwareClient(object):
 
     # -- internals --------------------------------------------------------
 
-    def _send_once(self, action, body):
+    def _send_once(self, action, body, write=False):
         self.calls.append(action)
         try:
             response = self.session.post(self.url, data=body, timeout=self.timeout, verify=self.verify)
@@ -189,9 +192,9 @@ class PBXwareClient(object):
                 self._describe(action, "connection failed", exc), action, reached_server=_reached_server(exc))
         except requests.exceptions.RequestException as exc:
             raise PBXwareTransportError(self._describe(action, "request failed", exc), action)
-        return self._decode(action, response)
+        return self._decode(action, response, write)
 
-    def _decode(self, action, response):
+    def _decode(self, action, response, write=False):
         status = response.status_code
         text = response.text or ""
         if status >= 400:
@@ -206,6 +209,12 @@ class PBXwareClient(object):
         try:
             data = json.loads(text)
         except ValueError:
+            if LOGIN_FORM.search(text):
+                # The web interface (or a proxy) asking for a login: no retry will get past it.
+                raise PBXwareResponseError(
+                    "PBXware API action %s: HTTP %s, a login page instead of the API's JSON: is url the API's "
+                    "address (such as https://pbx.example.com/index.php), and does nothing in front of it ask "
+                    "for a login?" % (action, status), action, status, transient=False)
             # Busy servers answer with HTML pages or text such as
             # "Failed to generate configuration": worth another read.
             raise PBXwareResponseError(
@@ -213,6 +222,11 @@ class PBXwareClient(object):
                 action, status, transient=True)
         if isinstance(data, dict) and "error" in data:
             raise PBXwareApiError(action, self.scrub(str(data["error"])))
+        if write and not isinstance(data, dict):
+            # Writes answer an object ({"success": ...}); anything else does not say what became of the write.
+            raise PBXwareResponseError(
+                self.scrub("PBXware API action %s: HTTP %s, %s instead of a write's answer (an object)"
+                           % (action, status, _excerpt(text))), action, status)
         return data
 
     @staticmethod

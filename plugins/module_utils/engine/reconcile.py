@@ -279,12 +279,10 @@ def _texts(value):
     if isinstance(value, dict):
         for key, item in value.items():
             yield str(key)
-            for text in _texts(item):
-                yield text
+            yield from _texts(item)
     elif isinstance(value, (list, tuple)):
         for item in value:
-            for text in _texts(item):
-                yield text
+            yield from _texts(item)
     elif isinstance(value, str):
         yield value
 

@@ -10,6 +10,7 @@ where the API has one), lets :func:`reconcile.plan` decide, sends the single
 write the plan needs (never in check mode), and reads the result back.
 """
 
+import json
 import re
 import time
 
@@ -76,8 +77,15 @@ class Converger(object):
             return list_row
         params = self._server_params(method)
         params[self.resource.id_param] = object_id
+        action = self.resource.action(method)
+        answer = unwrap(self.client.read(action, params), object_id)
+        if not isinstance(answer, dict):
+            # An object the list shows has a configuration; anything else is no ground for a plan.
+            raise PBXwareResponseError("PBXware API action %s: answered %s instead of the configuration of %s %s "
+                                       "(an object)" % (action, json.dumps(answer)[:100], self.resource.name,
+                                                        object_id), action)
         merged = dict(list_row)
-        merged.update(unwrap(self.client.read(self.resource.action(method), params), object_id))
+        merged.update(answer)
         return merged
 
     def find_raw(self, key, rows=None):

@@ -229,8 +229,11 @@ def test_either_spelling_converges_on_either_dialect(config, accepted, spelling)
 def test_a_refused_argument_without_another_spelling_is_an_error():
     api = SpellingApi(dict(REFERENCE_CONFIG, recordformat="wav49"), ("cspark_timeout",))
     resource = TENANT.extended(tenant_option_fields({"recordformat": "wav"}))
-    api.write = lambda action, params=None: (_ for _ in ()).throw(
-        PBXwareApiError(action, "Unknown field 'recordformat' for action %s" % action))
+
+    def refuse(action, params=None):
+        raise PBXwareApiError(action, "Unknown field 'recordformat' for action %s" % action)
+
+    api.write = refuse
     with pytest.raises(PBXwareApiError):
         Converger(api, resource).converge(desired_params(resource, {"tenant_code": "344",
                                                                     "options": {"recordformat": "wav"}}))
