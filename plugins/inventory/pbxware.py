@@ -11,7 +11,7 @@ description:
   - Builds an inventory with one host per tenant of a Bicom PBXware in tenant mode, from C(pbxware.tenant.list).
     Each host is named by the tenant name.
   - A PBXware that is not in tenant mode (its C(pbxware.tenant.list) answers with an error) yields one host
-    for the server, described by C(pbxware.server.configuration). Its C(pbxware_ext_length) is null: the API
+    for the server, described by C(pbxware.server.configuration). Its C(pbxware_ext_length) is null, as the API
     reports no extension length outside tenant mode.
   - Every host gets C(ansible_connection=local), since the collection's modules talk to the PBXware API
     from the controller; O(compose) can set another value.
