@@ -16,7 +16,8 @@ Writes (sent once, never re-sent; the fault fires on the write only):
 
 - answered, not performed (HTTP errors, pages, text, empty, ``{"error"}``, ``[]``): the
   task fails, reports no change, names the write and the cause, and does not say the
-  server may still apply it (it answered). A rerun makes the change.
+  server may still apply it (it answered), except after HTTP 502/504: a gateway answered,
+  and PBXware behind it may still have the request. A rerun makes the change.
 - not answered, not performed (timeout, dropped connection): the task fails, reports no
   change, and says the server may still apply it. A rerun makes the change.
 - performed, answer garbled or lost (truncated JSON, answer lost): a fresh read decides,
@@ -59,8 +60,9 @@ READ_RETRIES = 3            # the client's retries of a read (engine/client.py)
 FAULTS = [
     dict(key="http500", kind="http500", label="HTTP 500", performs="no", answered=True, transient=True,
          cause="HTTP 500"),
-    dict(key="http502", kind="http502", label="HTTP 502", performs="no", answered=True, transient=True,
-         cause="HTTP 502"),
+    # A gateway answered, not PBXware: the request may still be in PBXware's hands.
+    dict(key="http502", kind="http502", label="HTTP 502 (a gateway's answer)", performs="no", answered=True,
+         transient=True, cause="HTTP 502", gateway=True),
     dict(key="http503", kind="http503", label="HTTP 503", performs="no", answered=True, transient=True,
          cause="HTTP 503"),
     dict(key="http429", kind="http429", label="HTTP 429, `Retry-After: 1`", performs="no", answered=True,
@@ -186,7 +188,7 @@ def _write_row(target, fault):
         refused = target["family"] == "engine" and fault["key"] == "api_error"
         if not refused:
             row["says"].append("re-sent")   # "was not re-sent" / "nothing was re-sent"
-        row["still_apply"] = not fault["answered"]
+        row["still_apply"] = not fault["answered"] or fault.get("gateway", False)
         row["warns"] = False
     row["writes"] = 1
     row["retries"] = None

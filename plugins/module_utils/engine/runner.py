@@ -255,6 +255,15 @@ class Converger(object):
         return found_id
 
 
+# A gateway in front of PBXware answered, not PBXware: the request may still be in its hands.
+GATEWAY_STATUSES = frozenset((502, 504))
+
+
+def may_still_apply(err):
+    """Whether the server may still apply a write that got ``err`` (no answer, or a gateway's)."""
+    return isinstance(err, PBXwareTransportError) or getattr(err, "status", None) in GATEWAY_STATUSES
+
+
 def unconfirmed_write_message(err, operation, applied=(), compared=()):
     """Why a write whose answer was unclear is not reported as a change, and what the user can do."""
     if operation != "create" and applied:
@@ -262,7 +271,7 @@ def unconfirmed_write_message(err, operation, applied=(), compared=()):
             ", ".join(applied), ", ".join(name for name in compared if name not in applied))
     else:
         seen = "a fresh read does not show it applied"
-    if isinstance(err, PBXwareTransportError):
+    if may_still_apply(err):
         # Timeouts and dropped answers: the server may still be working on it (tenant.add can take minutes).
         outlook = ("The server may still apply it. It was not re-sent; rerun the task later: "
                    "it reads before writing, so it will find the change and not make a duplicate.")
