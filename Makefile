@@ -71,7 +71,8 @@ COLOR := $(if $(filter true,$(CI)),--color no,)
 # before the others run; the rest all run, and the run fails if any failed.
 TEST_STEPS := !venv !venv-2.19 check lint changelog-lint docs-lint \
 	sanity-2.19 sanity-2.21 units-2.19 units-2.21 \
-	sim-test behaviour newman integrations inventory-test build build-check ee-check
+	sim-test behaviour newman integrations inventory-test drift-test awx-test molecule \
+	build build-check ee-check
 
 # =============================================================================
 ##@ Main entry points
@@ -227,6 +228,27 @@ run-integration-2.19:
 .PHONY: inventory-test
 inventory-test: venv install ## Inventory plugin against the simulator: --list/--graph vs expected, cache, errors, scale (tests/inventory/run.sh)
 	@ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS_PATH) PATH="$(VBIN):$$PATH" $(ROOT)/tests/inventory/run.sh
+
+.PHONY: drift-test
+drift-test: venv install ## drift_report callback against the simulator: drift named exactly, clean audits, forks 5 and serial (tests/drift/run.sh)
+	@ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS_PATH) DRIFT_TEST_OUT=$(BUILD)/drift-test PATH="$(VBIN):$$PATH" \
+		$(ROOT)/tests/drift/run.sh
+
+.PHONY: awx-test
+awx-test: venv install ## awx/project run the way AWX runs it (ansible-runner, credential type injectors, inventory source) against the simulator (tests/awx/run.sh)
+	@ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS_PATH) AWX_TEST_OUT=$(BUILD)/awx-test PATH="$(VBIN):$$PATH" \
+		$(ROOT)/tests/awx/run.sh
+
+# Molecule keeps its scenario state (and the simulator's URL, key and PID) in
+# MOLECULE_EPHEMERAL_DIRECTORY, its caches under XDG_CACHE_HOME: both in the build tree.
+.PHONY: molecule
+molecule: venv install ## molecule test -s tenant: a whole tenant converged, idempotence, verified, against the simulator (extensions/molecule/)
+	@cd $(ROOT)
+	rm -rf $(BUILD)/molecule
+	mkdir -p $(BUILD)/molecule/tenant
+	ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS_PATH) MOLECULE_EPHEMERAL_DIRECTORY=$(BUILD)/molecule/tenant \
+		XDG_CACHE_HOME=$(BUILD)/molecule/cache $(if $(filter true,$(CI)),NO_COLOR=1,) PATH="$(VBIN):$$PATH" \
+		$(VBIN)/molecule test -s tenant
 
 .PHONY: lint
 lint: venv stage ## ansible-lint, production profile (playbooks/, tests/integration/targets/, metadata, ...)

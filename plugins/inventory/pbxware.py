@@ -77,7 +77,8 @@ options:
     description:
       - A CA bundle file (PEM) on the controller to trust, for a PBXware with a self-signed or private
         certificate, instead of the system's CA store. Ignored when O(validate_certs=false).
-    type: path
+      - An empty value (as AWX injects for a credential without a CA path) means none.
+    type: str
     env:
       - name: PBXWARE_CA_PATH
     ini:
@@ -202,6 +203,7 @@ cache_timeout: 3600
 import fnmatch
 import hashlib
 import json
+import os
 import re
 import sys
 import threading
@@ -412,7 +414,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                                              % (name, to_text(exc)))
             conn[name] = to_text(value) if value is not None else None
         conn.update(validate_certs=self.get_option("validate_certs"), timeout=self.get_option("timeout"),
-                    ca_path=self.get_option("ca_path") or None)
+                    # A str option, not a path one: a path option turns "" into the current directory.
+                    ca_path=os.path.expanduser(self.get_option("ca_path")) if self.get_option("ca_path") else None)
         return conn
 
     def _client(self, conn):

@@ -13,6 +13,11 @@ description:
     do not disturb, speed dial, ...) of one extension, through C(pbxware.ext.es.<service>.*).
   - Reads the service's state (C(get)), OSC state (C(get_osc)) and, where it has one, its configuration
     (C(configuration)); writes only the parts that differ, each with its own action (C(edit), C(set_osc), C(set)).
+  - An C(edit) always carries the whole configuration - the current values merged with the task's - since the
+    API reference is silent on arguments an edit leaves out and a server may reset them.
+  - Where the vendor's API reference and its Postman collection disagree (a value's spelling, a read shape),
+    the module reads either shape and writes in the form the server's own read shows; see the collection's
+    C(docs/dialects.md).
   - O(config) takes the shape of the service's C(configuration) answer, so the output of
     M(bicom.pbxware.pbxware_enhanced_service_info) can be pasted back unchanged.
 author:
@@ -44,6 +49,9 @@ options:
     description:
       - V(enabled), V(disabled), or V(pin) (enabled behind the extension's PIN); the API's V(yes), V(no), V(pin).
       - Left as it is when omitted.
+      - A server that follows the vendor's Postman collection refuses V(pin) for callerid, callfilters,
+        callscreening, dnd, followme, instrecord, remoteaccess, grouphunt, mobilenumbers, blflist, speeddial and
+        smsnotifications; the task then fails saying so.
     type: str
     choices: [enabled, disabled, pin]
   osc:
@@ -63,13 +71,15 @@ options:
       - "V(callfilters): C(telemarketer), C(callers), C(dtypes), C(destinations) (parallel; the first caller is
         V(anonymous))."
       - "V(callscreening): C(timeout), C(dopts), C(dtype) (V(0) simultaneous, V(1) sequential), C(replacecid),
-        C(preamble), C(greeting), C(pausebeforerec), C(recordlen), C(greetingwithname), C(lastd), C(voicemail),
+        C(preamble), C(greeting), C(pausebeforerec), C(recordlen), C(greetingwithname) (a flag, sent as V(1)/V(0)
+        or V(yes)/V(no), as the server reads it), C(lastd), C(voicemail),
         C(destinations) and C(delays) (parallel), C(suspends) (the positions, from 0, of suspended destinations
         as C({'0': 'on'}), or a list of 0/1 flags, one per destination)."
       - "V(dnd): C(dnd) (V(0) not active, V(1) temporary, V(2) permanent), C(dst), C(dsttype) (V(voicemail) or
         V(call forward)), C(duration) (hours)."
       - "V(callfwd): C(play), C(cid), C(enabled) (conditions: V(unconditional), V(busy), V(no answer),
-        V(line unavailable)), C(destinations) and C(timeouts), each a dict by condition of parallel lists."
+        V(line unavailable)), C(destinations) and C(timeouts), each a dict by condition of parallel lists (a
+        timeout may be empty; every condition's timeouts are sent with its destinations)."
       - "V(followme): C(destinations) and C(timeouts) (parallel), C(dopts), C(lastd), C(voicemail),
         C(confirm_calls)."
       - "V(instrecord): C(silent), C(emailrec)."
@@ -79,24 +89,31 @@ options:
       - "V(grouphunt): C(destinations), C(delays) and C(suspends) (parallel, suspends as 0/1 flags), C(dopts),
         C(lastd), C(timeout), C(voicemail), C(confirmcalls)."
       - "V(mobilenumbers): C(mobiles) and C(labels) (parallel)."
-      - "V(sppage): C(extensions), and C(quiet), which the API never returns: it is sent with every other change
-        of the configuration, or on every run with O(force_write_only=true)."
+      - "V(sppage): C(extensions), and C(quiet). Where the server returns C(quiet) it is compared like any key;
+        where it does not, it is sent with every other change of the configuration, or on every run with
+        O(force_write_only=true), and a warning says when it was neither compared nor sent."
       - "V(blflist): C(exts), C(labels) and C(blfs) (parallel, BLFs as 0/1 flags), C(blf_start), C(blf_cleanup),
-        C(cart_only)."
+        C(cart_only), and C(functions) where the server returns it. A server that follows the vendor's Postman
+        collection takes two or more BLFs in C(blfs); there a list of one entry is written without C(blfs),
+        which leaves its BLF on, and one entry with BLF V(0) is refused before any write."
       - "V(speeddial): C(codes), C(names) and C(destinations) (parallel; codes unique)."
       - "V(extoperationtimes): its configuration is read-only; given, it must match what the server has."
       - Giving O(config) for any other service is an error.
     type: dict
   force_write_only:
-    description: Also send settings the API never returns (V(sppage)'s C(quiet)), reporting a change.
+    description: Also send settings the server never returns (V(sppage)'s C(quiet) where it is not read back),
+      reporting a change.
     type: bool
     default: false
 notes:
   - Writes go in this order - C(edit), C(set_osc), C(set); a service being disabled is disabled first.
-  - A write is sent once, never re-sent. When one does not answer cleanly (no answer, an HTTP error, an answer
-    that is not JSON, an API error), a fresh read decides - its part is there, the run goes on with a warning;
-    it is not there, or only in part, the task fails, naming each write and what landed, and later writes are
-    not sent. A failed task is also C(changed) when the fresh read shows part of the change on the server.
+  - A write is sent once, never re-sent. One exception - an C(edit) the server refuses for the form of a value
+    (C(greetingwithname) as V(1) where it takes V(yes), a single BLF) is sent once more in the form the refusal
+    asks for, when a fresh read shows none of it landed, with a warning.
+  - When a write does not answer cleanly (no answer, an HTTP error, an answer that is not JSON, an API error),
+    a fresh read decides - its part is there, the run goes on with a warning; it is not there, or only in part,
+    the task fails, naming each write and what landed, and later writes are not sent. A failed task is also
+    C(changed) when the fresh read shows part of the change on the server.
   - At least one of O(state), O(osc) and O(config) is required.
   - A no-change run makes 4 API calls (tenant lookup, extension lookup, C(get), C(get_osc)), plus one
     C(configuration) read for a service that has one. With O(tenant_id) the tenant lookup is skipped.

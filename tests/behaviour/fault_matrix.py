@@ -316,8 +316,8 @@ def markdown():
     out += ["", "## Targets", "", "| target | module | operation | write | the change |",
             "| --- | --- | --- | --- | --- |"]
     for target in TARGETS:
-        out.append("| %s | `%s` | %s | `%s` | %s |" % (target["key"], target["module"], target["operation"],
-                                                         target["write"], target["change"]))
+        cells = (target["key"], target["module"], target["operation"], target["write"], target["change"])
+        out.append("| %s | `%s` | %s | `%s` | %s |" % cells)
     for side, heading in (("write", "Faults on the write"), ("read", "Faults on a read")):
         out += ["", "## %s" % heading, "",
                 "| row | faulted action | fault | outcome | writes | read retries | message | change | rerun |",

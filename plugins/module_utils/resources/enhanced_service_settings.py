@@ -221,6 +221,11 @@ class ServiceConfig(object):
         return fields
 
 
+def refuses(refusal, name):
+    """Whether a server's error refuses the value of argument ``name`` (``Field 'name=value' contains invalid data``)."""
+    return "%s=" % name in (refusal or "") and "invalid data" in (refusal or "")
+
+
 def wire_form(key, forms, detect):
     """An ``adapt`` for one flag argument spelled differently by the two sources.
 
@@ -240,7 +245,7 @@ def wire_form(key, forms, detect):
     def adapt(arguments, raw_config, refusal=None):
         if refusal is None:
             return respell(arguments, detect(raw_config) or names[0])
-        if key not in refusal or arguments.get(key) is None:
+        if not refuses(refusal, key) or arguments.get(key) is None:
             return None
         current = [name for name in names if to_str(arguments[key]) in forms[name]]
         following = names[(names.index(current[0]) + 1) % len(names)] if current else names[0]
@@ -495,7 +500,7 @@ BLFS_POSTMAN_REGEX = "/^[0-1](,[0-1])+$/"
 
 def _adapt_blflist(arguments, raw_config, refusal=None):
     blfs = arguments.get("blfs")
-    if refusal is not None and ("blfs" not in refusal or blfs is None):
+    if refusal is not None and (not refuses(refusal, "blfs") or blfs is None):
         return None
     if blfs is None or len(blfs) != 1:
         return None if refusal is not None else arguments
@@ -634,9 +639,9 @@ YES_NO_ONLY_IN_POSTMAN = ("callerid", "callfilters", "callscreening", "dnd", "fo
 def refusal_hint(service, method, server_message):
     """What to tell the user about a write the server refused, when the sources explain it; else ``None``."""
     if method == "set" and "state=pin" in (server_message or ""):
-        return ("this server offers no PIN state for %s (the vendor's Postman collection documents only yes or no "
-                "for it%s): use state enabled or disabled"
-                % (service, "" if service in YES_NO_ONLY_IN_POSTMAN else ", as for some other services"))
+        why = ("the vendor's Postman collection documents only yes or no for it" if service in YES_NO_ONLY_IN_POSTMAN
+               else "it takes only yes or no")
+        return "this server offers no PIN state for %s (%s): use state enabled or disabled" % (service, why)
     return None
 
 

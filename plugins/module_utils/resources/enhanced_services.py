@@ -13,14 +13,17 @@ service, and each part that differs is written with its own action.
 The bulk ``states.*`` actions are planned by :func:`plan_states`.
 """
 
+import difflib
+
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine import diff as diffs
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
     PBXwareApiError, PBXwareError, PBXwareResponseError, PBXwareTransportError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_service_settings import (
     CONFIGS, EDITABLE, PREFIX, SERVICES, refusal_hint, trunk_defaults)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import may_still_apply
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
-    Field, ReconcileError, Resource, desired_view, plan)
+    Field, ParentMissing, ReconcileError, Resource, desired_view, plan)
 
 # Module choice -> API value.
 STATES = {"enabled": "yes", "disabled": "no", "pin": "pin"}
@@ -51,7 +54,7 @@ def find_extension_id(client, server, extension):
     for object_id, row in collection(client.read("pbxware.ext.list", {"server": server})).items():
         if to_str(row.get("ext")) == to_str(extension):
             return ident(object_id)
-    raise ReconcileError("extension %s does not exist on this server or tenant" % extension, "extension")
+    raise ParentMissing("extension %s does not exist on this server or tenant" % extension, "extension")
 
 
 # -- one service: pure part -------------------------------------------------------------------
@@ -331,7 +334,7 @@ def _outcome(action, err):
 
 def _outlook(err):
     """What the user can expect after a failed write: nothing re-sent, a rerun completes it."""
-    if isinstance(err, PBXwareTransportError) and not never_sent(err):
+    if may_still_apply(err) and not never_sent(err):
         return "nothing was re-sent; the server may still apply it, and a rerun reads before it writes"
     return "nothing was re-sent; a rerun sends what is still missing"
 
@@ -412,7 +415,7 @@ class EnhancedServiceConverger(object):
         """Send the plan's writes in order; the fresh read of the result."""
         sent, fresh = [], None
         for index, (method, arguments) in enumerate(service_plan.writes):
-            later = [self.action(name) for name, _ in service_plan.writes[index + 1:]]
+            later = [self.action(write[0]) for write in service_plan.writes[index + 1:]]
             hint = None
             try:
                 try:
@@ -510,7 +513,7 @@ class EnhancedServiceConverger(object):
                          "%s is %s, not %s" % (name, show(fresh.get(name)), show(new)))
         if not applied and not missing:
             words.append("a read cannot show it (%s: never returned by the API)"
-                         % ", ".join(name for name, _ in self._parts(service_plan, method)))
+                         % ", ".join(part[0] for part in self._parts(service_plan, method)))
         if hint:
             words.append(hint)
         if later:
@@ -553,8 +556,10 @@ def read_services(client, server, extension_id, services):
 def check_service_names(mapping, parameter):
     unknown = sorted(set(mapping or {}) - set(SERVICES))
     if unknown:
-        raise ReconcileError("%s names unknown services %s; known: %s"
-                             % (parameter, ", ".join(unknown), ", ".join(SERVICES)), parameter)
+        close = difflib.get_close_matches(unknown[0], SERVICES, n=3, cutoff=0.5)
+        hint = "; did you mean %s?" % " or ".join(close) if close else ""
+        raise ReconcileError("%s names unknown services %s%s; known: %s"
+                             % (parameter, ", ".join(unknown), hint, ", ".join(SERVICES)), parameter)
 
 
 def plan_states(current, wanted, every=None, normalise=state_name):
@@ -639,16 +644,16 @@ def _decide_states(client, ids, sent, failed, err, later, warnings):
             answer = client.read("pbxware.ext.es." + kind[2], dict(ids, services="all"))
         except UNCLEAN as read_err:
             raise WriteFailed("%s%s; a fresh read failed too (%s), so what landed is unknown%s" % (
-                "".join("pbxware.ext.es.%s sent before; " % done[3] for done, _ in sent), _outcome(action, err),
+                "".join("pbxware.ext.es.%s sent before; " % done[0][3] for done in sent), _outcome(action, err),
                 cause(read_err), "".join("; %s not attempted" % option for option in later)), action)
         fresh = plan_states(answer, {}, None, kind[4])[1]
         applied = sorted(service for service, (old, new) in kind_changes.items() if fresh.get(service) == new)
         missing = sorted(service for service in kind_changes if service not in applied)
         landed = landed or any(fresh.get(service) != old for service, (old, new) in kind_changes.items())
         if kind is not failed[0]:
-            words.append("pbxware.ext.es.%s %s" % (kind[3], "applied" if not missing else
-                                                  "answered, but a fresh read does not show %s"
-                                                  % ", ".join("%s.%s" % (kind[0], s) for s in missing)))
+            shown = "applied" if not missing else "answered, but a fresh read does not show %s" % ", ".join(
+                "%s.%s" % (kind[0], s) for s in missing)
+            words.append("pbxware.ext.es.%s %s" % (kind[3], shown))
     if not never_sent(err) and not missing:
         warnings.append("%s: the server did not answer cleanly (%s), but a fresh read shows the change was applied"
                         % (action, cause(err)))

@@ -5,11 +5,13 @@
 """Enhanced services: config tables, plan (edit arguments, write order, idempotence), errors, converge.
 
 Read shapes are those of ``pbxware.ext.es.<service>.configuration`` (the
-simulator's defaults of a new extension and the vendor reference's examples);
+simulator's defaults of a new extension and the vendor reference's examples,
+and where the vendor's Postman collection reads otherwise, its shapes);
 edit arguments are checked as the form fields they go over the wire as.
 """
 
 import copy
+import json
 
 import pytest
 
@@ -19,7 +21,8 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding impo
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_services import (
     EnhancedServiceConverger, check_input, check_service_names, check_states_input, config_of, converge_states,
     flatten_config, plan_service, plan_states, read_services, read_view, service_resource, shape)
-from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_service_settings import EDITABLE
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.enhanced_service_settings import (
+    CONFIGS, EDITABLE)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import to_bool
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
 
@@ -118,18 +121,42 @@ EDITS = [
 ]
 
 
+# Every edit argument of each service in tenant mode, as a whole-configuration edit sends them
+# (remote access's pid is assigned by the server, never sent; sppage's quiet where it is known).
+WHOLE = {
+    "callerid": {"callerid"},
+    "callfilters": {"telemarketer", "callers", "dtypes", "destinations"},
+    "callscreening": {"timeout", "dopts", "dtypes", "replacecid", "preamble", "greeting", "pausebeforerec",
+                      "recordlen", "greetingwithname", "lastd", "voicemail", "destinations", "delays", "suspends"},
+    "dnd": {"dnd", "dst", "dsttype", "duration"},
+    "callfwd": {"play", "cid", "enabled"} | set(
+        "%s_%s" % (short, kind) for short in ("uncond", "busy", "noansw", "unavail") for kind in ("dests", "timeouts")),
+    "followme": {"destinations", "timeouts", "dopts", "lastd", "voicemail", "confirm_calls"},
+    "instrecord": {"silent", "emailrec"},
+    "remoteaccess": {"callerids", "pins", "requirepin", "timeout", "dopts"},
+    "phonecallback": {"callerids", "numbers"},
+    "grouphunt": {"destinations", "delays", "suspends", "dopts", "lastd", "timeout", "voicemail", "confirmcalls"},
+    "mobilenumbers": {"mobiles", "labels"},
+    "sppage": {"extensions"},
+    "blflist": {"exts", "labels", "blfs", "blf_start", "blf_cleanup", "cart_only"},
+    "speeddial": {"codes", "names", "destinations"},
+}
+
+
 def test_every_editable_service_has_an_edit_case():
-    assert sorted(case[0] for case in EDITS) == sorted(EDITABLE)
+    assert sorted(case[0] for case in EDITS) == sorted(EDITABLE) == sorted(WHOLE)
     assert len(EDITABLE) == 14 and "extoperationtimes" not in EDITABLE
 
 
 @pytest.mark.parametrize("service,config,sent", EDITS, ids=[case[0] for case in EDITS])
-def test_config_change_is_one_edit_and_converges(service, config, sent):
+def test_config_change_is_one_whole_edit_and_converges(service, config, sent):
     params = {"config": config}
     service_plan = plan_config(service, config, DEFAULTS[service])
     assert service_plan.changed
     assert [write[0] for write in service_plan.writes] == ["edit"]
-    assert wire(service_plan.writes[0][1]) == sent
+    arguments = wire(service_plan.writes[0][1])
+    assert set(arguments) == WHOLE[service]
+    assert dict((name, arguments[name]) for name in sent) == sent
     again = replan(service, params, service_plan)
     assert not again.changed and again.writes == []
 
@@ -138,25 +165,33 @@ def test_callfilters_keeps_a_real_destination_without_a_trailing_row():
     service_plan = plan_config("callfilters", {"callers": ["anonymous", "300"], "dtypes": ["voicemail", "busy"],
                                                "destinations": ["123", ""]}, DEFAULTS["callfilters"])
     assert wire(service_plan.writes[0][1]) == {"callers": "anonymous,300", "dtypes": "voicemail,busy",
-                                               "destinations": "123,"}
+                                               "destinations": "123,", "telemarketer": "0"}
 
 
-# -- partial edits: keys not given keep their values, only required ones are resent ---------------------
+# -- whole edits: a change of one key sends the whole configuration, the others as they are -----------
+# (the reference is silent on arguments an edit leaves out; a server may reset them)
 
-PARTIAL = [
-    ("followme", FOLLOWME, {"dopts": "T"}, {"dopts": "T", "destinations": "106,107", "timeouts": "10,10"}),
-    ("dnd", {"dnd": "0", "dst": "123", "dsttype": "voicemail", "duration": "1"}, {"dst": "200"}, {"dst": "200"}),
+WHOLE_EDITS = [
+    ("followme", FOLLOWME, {"dopts": "T"}, {"dopts": "T", "destinations": "106,107", "timeouts": "10,10",
+                                            "lastd": "102", "voicemail": "1", "confirm_calls": "1"}),
+    ("dnd", {"dnd": "0", "dst": "123", "dsttype": "voicemail", "duration": "1"}, {"dst": "200"},
+     {"dnd": "0", "dst": "200", "dsttype": "voicemail", "duration": "1"}),
     ("callscreening", CALLSCREENING, {"timeout": 20},
-     {"timeout": "20", "destinations": "100,101,102", "delays": "16,22,33", "suspends": "1,0,1", "recordlen": "11"}),
+     {"timeout": "20", "dopts": "tTr", "dtypes": "", "replacecid": "123412341234", "preamble": "", "greeting": "",
+      "pausebeforerec": "1", "recordlen": "11", "greetingwithname": "1", "lastd": "5435345", "voicemail": "1",
+      "destinations": "100,101,102", "delays": "16,22,33", "suspends": "1,0,1"}),
     ("remoteaccess", REMOTEACCESS, {"timeout": 30},
-     {"timeout": "30", "callerids": "21345678,11223344", "pins": "1,0", "requirepin": "1"}),
-    ("callfwd", CALLFWD, {"timeouts": {"no answer": [20, 20]}}, {"noansw_timeouts": "20,20", "noansw_dests": "106,107"}),
+     {"callerids": "21345678,11223344", "pins": "1,0", "requirepin": "1", "timeout": "30", "dopts": "rT"}),
+    ("callfwd", CALLFWD, {"timeouts": {"no answer": [20, 20]}},
+     {"play": "1", "cid": "1", "enabled": "unconditional,busy", "uncond_dests": "", "busy_dests": "106,107",
+      "noansw_dests": "106,107", "unavail_dests": "", "uncond_timeouts": "", "busy_timeouts": ",",
+      "noansw_timeouts": "20,20", "unavail_timeouts": ""}),
     ("instrecord", {"silent": "0", "emailrec": "1"}, {"silent": "1"}, {"silent": "1", "emailrec": "1"}),
 ]
 
 
-@pytest.mark.parametrize("service,raw,config,sent", PARTIAL, ids=[case[0] for case in PARTIAL])
-def test_partial_edit_sends_the_change_and_required_arguments_only(service, raw, config, sent):
+@pytest.mark.parametrize("service,raw,config,sent", WHOLE_EDITS, ids=[case[0] for case in WHOLE_EDITS])
+def test_edit_of_one_key_sends_the_whole_configuration(service, raw, config, sent):
     service_plan = plan_config(service, config, raw)
     assert len(service_plan.plan.changes) == 1
     assert wire(service_plan.writes[0][1]) == sent
@@ -243,20 +278,160 @@ def test_read_only_values_equal_to_the_record_are_no_change(service, raw, config
     assert not service_plan.changed and service_plan.writes == []
 
 
-def test_single_empty_item_is_left_out_where_the_server_defaults_it():
+def test_one_destination_without_timeout_goes_with_one_empty_timeout():
+    # "dests, timeouts and dtypes lists must mach in size" (reference L2516): busy_timeouts= next to one
+    # destination is one empty timeout (PHP's explode); Postman's reading pads it the same way.
     service_plan = plan_config("callfwd", {"destinations": {"busy": ["106"]}, "timeouts": {"busy": [""]}},
                                DEFAULTS["callfwd"])
-    assert wire(service_plan.writes[0][1]) == {"busy_dests": "106"}
+    arguments = wire(service_plan.writes[0][1])
+    assert arguments["busy_dests"] == "106" and arguments["busy_timeouts"] == ""
+    assert arguments["noansw_dests"] == arguments["noansw_timeouts"] == ""
     assert service_plan.plan.after["config.timeouts.busy"] == [""]
 
 
-def test_sppage_quiet_is_never_compared_but_sent_when_forced_or_with_an_edit():
+def test_blflist_single_empty_label_is_left_for_the_server_to_fill():
+    service_plan = plan_config("blflist", {"exts": [122], "labels": [""], "blfs": [1]}, DEFAULTS["blflist"])
+    assert "labels" not in wire(service_plan.writes[0][1])
+
+
+def test_sppage_quiet_unread_is_never_compared_but_sent_when_forced_or_with_an_edit():
     raw = {"extensions": ["106"]}
     assert plan_config("sppage", {"quiet": True}, raw).writes == []
     forced = plan_service("sppage", {"config": {"quiet": True}}, "no", "no", raw, force_write_only=True)
-    assert wire(forced.writes[0][1]) == {"quiet": "1"}
+    assert wire(forced.writes[0][1]) == {"quiet": "1", "extensions": "106"}
     with_edit = plan_config("sppage", {"quiet": True, "extensions": [107]}, raw)
     assert wire(with_edit.writes[0][1]) == {"quiet": "1", "extensions": "107"}
+    assert with_edit.unsent == []
+    without = plan_config("sppage", {"extensions": [107]}, raw)
+    assert wire(without.writes[0][1]) == {"extensions": "107"} and without.unsent == ["config.quiet"]
+
+
+def test_sppage_quiet_read_as_a_number_is_compared_and_kept():
+    # Postman's "Speakerphone Page configuration" test reads quiet as a number.
+    raw = {"extensions": ["106"], "quiet": 1}
+    assert not plan_config("sppage", {"quiet": True}, raw).changed
+    changed = plan_config("sppage", {"quiet": False}, raw)
+    assert changed.plan.changes == {"config.quiet": ("1", "0")}
+    kept = plan_config("sppage", {"extensions": [107]}, raw)
+    assert wire(kept.writes[0][1]) == {"extensions": "107", "quiet": "1"} and kept.unsent == []
+    assert read_services_view("sppage", raw) == {"extensions": ["106"], "quiet": "1"}
+
+
+def read_services_view(service, raw):
+    """The ``config`` the info module shows for ``raw``."""
+    answers = {"states.get": {service: "no"}, "states.get_osc": {service: "no"}}
+    client = type("Reads", (object,), {"read": lambda self, action, params: copy.deepcopy(
+        answers.get(action[len("pbxware.ext.es."):], raw))})()
+    return read_services(client, "2", "11", [service])[service]["config"]
+
+
+# -- where the reference and the Postman collection disagree (docs/dialects.md) -------------------------
+
+POSTMAN_REFUSES_ONE_ZERO = "Field 'greetingwithname=1' contains invalid data (Regex: /^(yes|no)$/)"
+POSTMAN_REFUSES_ONE_BLF = "Required field 'blfs=1' contains invalid data (Regex: /^[0-1](,[0-1])+$/)"
+
+
+@pytest.mark.parametrize("read,config,sent", [
+    ("0", {"greetingwithname": True}, "1"),      # the reference: read "1"/"0", sent 1/0
+    ("no", {"greetingwithname": True}, "yes"),   # Postman: Regex /^(yes|no)$/, read yes/no
+    ("1", {"timeout": 30}, "1"),                 # kept, in the server's form, by a whole edit
+    ("yes", {"timeout": 30}, "yes"),
+    ("no", {"greetingwithname": "yes", "timeout": 30}, "yes"),
+], ids=["reference", "postman", "reference-kept", "postman-kept", "postman-yes-given"])
+def test_greetingwithname_is_sent_in_the_form_the_server_reads(read, config, sent):
+    service_plan = plan_config("callscreening", config, dict(CALLSCREENING, greetingwithname=read))
+    assert wire(service_plan.writes[0][1])["greetingwithname"] == sent
+    assert service_plan.plan.after["config.greetingwithname"] == ("1" if sent in ("1", "yes") else "0")
+
+
+@pytest.mark.parametrize("read", ["1", "yes"])
+def test_greetingwithname_compares_normalised_in_either_form(read):
+    assert not plan_config("callscreening", {"greetingwithname": True},
+                           dict(CALLSCREENING, greetingwithname=read)).changed
+
+
+def test_greetingwithname_refusal_asks_for_the_other_form_only_when_it_names_it():
+    adapt = CONFIGS["callscreening"].adapt
+    arguments = {"greetingwithname": "1", "timeout": "16"}
+    assert adapt(arguments, {}, POSTMAN_REFUSES_ONE_ZERO) == {"greetingwithname": "yes", "timeout": "16"}
+    assert adapt({"greetingwithname": "no"}, {}, "Field 'greetingwithname=no' contains invalid data "
+                                                 "(Regex: /^(0|1)$/)") == {"greetingwithname": "0"}
+    assert adapt(arguments, {}, "Fields destinations, delays and suspends must match in size") is None
+
+
+POSTMAN_CALLFWD = {"play": 1, "cid": 1, "enabled": "unconditional,busy",
+                   "destinations": json.dumps(CALLFWD["destinations"]), "timeouts": json.dumps(CALLFWD["timeouts"])}
+
+
+@pytest.mark.parametrize("raw", [
+    {"play": 0, "cid": 0, "enabled": "", "destinations": "", "timeouts": ""},   # Postman's test, unconfigured
+    {"play": 0, "cid": 0, "enabled": [], "destinations": {}, "timeouts": []},   # empty PHP arrays
+], ids=["postman-strings", "empty-arrays"])
+def test_callfwd_unconfigured_reads_the_same_in_every_shape(raw):
+    assert read_services_view("callfwd", raw) == read_services_view("callfwd", DEFAULTS["callfwd"])
+    assert not plan_config("callfwd", DEFAULTS["callfwd"], raw).changed
+
+
+def test_callfwd_configured_reads_the_same_as_strings_and_does_not_flap():
+    assert read_services_view("callfwd", POSTMAN_CALLFWD) == CALLFWD
+    assert not plan_config("callfwd", CALLFWD, POSTMAN_CALLFWD).changed
+    changed = plan_config("callfwd", {"cid": False}, POSTMAN_CALLFWD)
+    assert wire(changed.writes[0][1])["busy_dests"] == "106,107"
+    assert wire(changed.writes[0][1])["enabled"] == "unconditional,busy"
+
+
+def test_callfwd_lists_inside_the_text_may_be_php_arrays_as_objects():
+    raw = dict(POSTMAN_CALLFWD, destinations=json.dumps({"busy": {"0": "106", "1": "107"}, "no answer": ["106", "107"]}))
+    assert read_services_view("callfwd", raw)["destinations"] == CALLFWD["destinations"]
+
+
+def test_callfwd_unreadable_shape_is_refused_by_name():
+    with pytest.raises(ReconcileError) as err:
+        plan_config("callfwd", {"cid": True}, dict(POSTMAN_CALLFWD, destinations="106,107"))
+    assert err.value.parameter == "config.destinations" and "neither" in err.value.message
+
+
+BLF_ONE = {"exts": ["122"], "labels": ["Test"]}
+
+
+def test_one_blf_goes_as_blfs_where_the_server_reads_as_the_reference():
+    service_plan = plan_config("blflist", dict(BLF_ONE, blfs=[0]), DEFAULTS["blflist"])
+    assert wire(service_plan.writes[0][1])["blfs"] == "0"
+
+
+def test_one_blf_goes_without_blfs_where_the_server_reads_as_postman():
+    # Postman's configuration shows functions; its edit Regex /^[0-1](,[0-1])+$/ needs two or more BLFs.
+    raw = dict(DEFAULTS["blflist"], functions=[])
+    service_plan = plan_config("blflist", dict(BLF_ONE, blfs=[1]), raw)
+    arguments = wire(service_plan.writes[0][1])
+    assert "blfs" not in arguments and arguments["exts"] == "122" and arguments["functions"] == ""
+    assert service_plan.plan.after["config.blfs"] == ["1"]
+    two = plan_config("blflist", {"exts": [1, 2], "labels": ["a", "b"], "blfs": [1, 0]}, raw)
+    assert wire(two.writes[0][1])["blfs"] == "1,0"
+
+
+def test_one_blf_off_is_refused_before_any_write_where_the_server_reads_as_postman():
+    with pytest.raises(ReconcileError) as err:
+        plan_config("blflist", dict(BLF_ONE, blfs=[0]), dict(DEFAULTS["blflist"], functions=[]))
+    assert err.value.parameter == "config.blfs" and "two or more" in err.value.message
+
+
+def test_one_blf_refusal_leaves_blfs_out_or_explains():
+    adapt = CONFIGS["blflist"].adapt
+    sent = {"exts": "122", "labels": "Test", "blfs": ["1"]}
+    assert adapt(sent, {}, POSTMAN_REFUSES_ONE_BLF) == {"exts": "122", "labels": "Test"}
+    with pytest.raises(ReconcileError):
+        adapt(dict(sent, blfs=["0"]), {}, POSTMAN_REFUSES_ONE_BLF)
+    assert adapt(sent, {}, "Fields exts, labels and blfs must match in size") is None
+    assert adapt(dict(sent, blfs=["1", "0"]), {}, POSTMAN_REFUSES_ONE_BLF) is None
+
+
+def test_blf_functions_exist_only_where_the_server_shows_them():
+    raw = dict(DEFAULTS["blflist"], functions=[1, 0])
+    assert not plan_config("blflist", {"functions": ["1", 0]}, raw).changed
+    with pytest.raises(ReconcileError) as err:
+        plan_config("blflist", {"functions": [1]}, DEFAULTS["blflist"])
+    assert err.value.parameter == "config.functions"
 
 
 # -- state and OSC --------------------------------------------------------------------------------
@@ -269,11 +444,9 @@ def test_sppage_quiet_is_never_compared_but_sent_when_forced_or_with_an_edit():
     ({"osc": False}, "no", "yes", [("set_osc", {"state": "no"})]),
     ({"state": "enabled", "osc": True}, "yes", "yes", []),
     ({"state": "pin", "osc": False, "config": {"dopts": "t"}}, "no", "yes",
-     [("edit", {"dopts": "t", "destinations": ["106", "107"], "timeouts": ["10", "10"]}),
-      ("set_osc", {"state": "no"}), ("set", {"state": "pin"})]),
+     [("edit", dict(FOLLOWME, dopts="t")), ("set_osc", {"state": "no"}), ("set", {"state": "pin"})]),
     ({"state": "disabled", "osc": True, "config": {"dopts": "t"}}, "yes", "no",
-     [("set", {"state": "no"}), ("edit", {"dopts": "t", "destinations": ["106", "107"], "timeouts": ["10", "10"]}),
-      ("set_osc", {"state": "yes"})]),
+     [("set", {"state": "no"}), ("edit", dict(FOLLOWME, dopts="t")), ("set_osc", {"state": "yes"})]),
 ], ids=["enable", "pin", "disable", "osc-on", "osc-off", "equal", "edit-osc-set", "disable-first"])
 def test_state_and_osc_writes_in_order(params, state, osc, writes):
     service_plan = plan_service("followme", params, state, osc, FOLLOWME)
@@ -310,12 +483,17 @@ def test_api_shapes_compare_equal_to_lists():
 
 # -- caller ID outside tenant mode -----------------------------------------------------------------
 
+# What every edit of CALLERID carries besides the part a test changes: the whole record.
+CALLERID_REST = {"callerid": "6666667", "emergencycid": "88888888", "anums": "111", "alabels": "999"}
+CALLERID_TRUNKS = {"trunks": "TestTrunk:TestTrunk2", "tcallerids": "111:333", "tprivacies": "0:1"}
+
+
 def test_one_trunk_change_sends_every_trunk_as_colon_lists():
     service_plan = plan_config("callerid", {"callerid:TestTrunk2": "444"}, CALLERID)
     arguments = service_plan.writes[0][1]
     assert isinstance(arguments["trunks"], ColonList)
-    assert wire(arguments) == {"callerid": "6666667", "trunks": "TestTrunk:TestTrunk2", "tcallerids": "111:444",
-                               "tprivacies": "0:1"}
+    assert wire(arguments) == dict(CALLERID_REST, trunks="TestTrunk:TestTrunk2", tcallerids="111:444",
+                                   tprivacies="0:1")
     assert not replan("callerid", {"config": {"callerid:TestTrunk2": "444"}}, service_plan).changed
 
 
@@ -323,8 +501,8 @@ def test_new_trunk_is_added_with_its_privacy_index():
     config = {"callerid:New.Trunk": "555", "callerid:New.Trunk:privacy": "anonymous_number_id"}
     service_plan = plan_config("callerid", config, CALLERID)
     assert service_plan.plan.changes["config.callerid:New.Trunk"] == ("", "555")
-    assert wire(service_plan.writes[0][1]) == {"callerid": "6666667", "trunks": "New.Trunk:TestTrunk:TestTrunk2",
-                                               "tcallerids": "555:111:333", "tprivacies": "3:0:1"}
+    assert wire(service_plan.writes[0][1]) == dict(CALLERID_REST, trunks="New.Trunk:TestTrunk:TestTrunk2",
+                                                   tcallerids="555:111:333", tprivacies="3:0:1")
     after = config_of(service_plan.plan.after)
     assert after["callerid:New.Trunk"] == "555" and after["callerid:New.Trunk:privacy"] == "anonymous_number_id"
     assert not replan("callerid", {"config": config}, service_plan).changed
@@ -340,12 +518,13 @@ def test_allowed_callerids_as_a_list_equal_the_numbered_dict():
     assert not same.changed
     more = plan_config("callerid", {"allowed_callerids": [{"callerid": "111", "label": "999"},
                                                           {"callerid": "222", "label": "888"}]}, CALLERID)
-    assert wire(more.writes[0][1]) == {"callerid": "6666667", "anums": "111:222", "alabels": "999:888"}
+    assert wire(more.writes[0][1]) == dict(CALLERID_TRUNKS, callerid="6666667", emergencycid="88888888",
+                                           anums="111:222", alabels="999:888")
 
 
 def test_emergency_callerid_is_sent_as_emergencycid():
     service_plan = plan_config("callerid", {"emergency_callerid": "112"}, CALLERID)
-    assert wire(service_plan.writes[0][1]) == {"emergencycid": "112", "callerid": "6666667"}
+    assert wire(service_plan.writes[0][1]) == dict(CALLERID_REST, emergencycid="112", **CALLERID_TRUNKS)
 
 
 def test_trunk_keys_are_refused_in_tenant_mode():
@@ -363,8 +542,8 @@ def test_privacy_of_a_trunk_without_callerid_is_refused():
 
 def test_trunk_with_an_emptied_callerid_is_left_out():
     service_plan = plan_config("callerid", {"callerid:TestTrunk": ""}, CALLERID)
-    assert wire(service_plan.writes[0][1]) == {"callerid": "6666667", "trunks": "TestTrunk2", "tcallerids": "333",
-                                               "tprivacies": "1"}
+    assert wire(service_plan.writes[0][1]) == dict(CALLERID_REST, trunks="TestTrunk2", tcallerids="333",
+                                                   tprivacies="1")
 
 
 def test_emptied_trunk_callerid_predicts_privacy_none():
@@ -467,8 +646,8 @@ def test_real_run_writes_then_reads_back():
     client = FakeClient()
     converger, result = converge(client, TASK)
     assert client.writes() == [
-        ("pbxware.ext.es.followme.edit", {"server": "2", "id": "11", "timeouts": CommaList(["20", "20"]),
-                                          "destinations": CommaList(["106", "107"])}),
+        ("pbxware.ext.es.followme.edit", dict(FOLLOWME, server="2", id="11", timeouts=CommaList(["20", "20"]),
+                                              destinations=CommaList(["106", "107"]))),
         ("pbxware.ext.es.followme.set", {"server": "2", "id": "11", "state": "yes"})]
     assert [call[0] for call in client.calls[-3:]] == [
         "pbxware.ext.es.followme.get", "pbxware.ext.es.followme.get_osc", "pbxware.ext.es.followme.configuration"]
@@ -500,6 +679,59 @@ def test_change_the_server_did_not_keep_is_warned():
     assert result["changed"] and result["after"]["config"]["timeouts"] == ["10", "10"]
     assert converger.warnings == ["followme: the server accepted config.timeouts=['20', '20'] but now reports "
                                   "['10', '10']; a rerun will try again"]
+
+
+class ScreeningServer(object):
+    """Call screening of one extension on a server that takes greetingwithname as yes/no only, and reads no
+    greetingwithname until it is set (so no read shows the form)."""
+
+    def __init__(self):
+        self.config = dict(CALLSCREENING)
+        del self.config["greetingwithname"]
+        self.edits = []
+
+    def read(self, action, params):
+        method = action.rsplit(".", 1)[1]
+        return copy.deepcopy(self.config) if method == "configuration" else {"state": "no"}
+
+    def write(self, action, params):
+        arguments = wire(dict((key, value) for key, value in params.items() if key not in ("server", "id")))
+        self.edits.append(arguments)
+        if arguments.get("greetingwithname") not in (None, "yes", "no"):
+            raise PBXwareApiError(action, POSTMAN_REFUSES_ONE_ZERO.replace("=1", "=" + arguments["greetingwithname"]))
+        self.config.update(timeout=arguments["timeout"])
+        return {"success": "Call Screening."}
+
+
+def test_refused_form_is_sent_once_more_in_the_form_the_refusal_asks_for():
+    server = ScreeningServer()
+    server.config["greetingwithname"] = ""  # a value the form cannot be told from
+    converger = EnhancedServiceConverger(server, "2", "11", "callscreening")
+    result = converger.converge({"config": {"timeout": 30}})
+    assert [edit["greetingwithname"] for edit in server.edits] == ["0", "no"]
+    assert result["changed"] and result["after"]["config"]["timeout"] == "30"
+    assert len(converger.warnings) == 1 and "sent once more in the form it takes" in converger.warnings[0]
+
+
+def test_pin_refused_by_a_postman_server_is_explained():
+    refusal = "Required field 'state=pin' contains invalid data (Regex: /^(yes|no)$/)"
+    client = FakeClient(faults={"set": (PBXwareApiError(ACTION + "set", refusal), False)})
+    err, writes = failure(client, {"state": "pin"})
+    assert writes == [ACTION + "set"] and err.changed is False
+    assert "offers no PIN state for followme" in err.message and "use state enabled or disabled" in err.message
+
+
+def test_write_only_key_neither_compared_nor_sent_is_warned_and_so_is_one_an_edit_leaves_out():
+    client = FakeClient(config={"extensions": ["106"]})
+    converger = EnhancedServiceConverger(client, "2", "11", "sppage")
+    result = converger.converge({"config": {"quiet": True}})
+    assert not result["changed"] and client.writes() == []
+    assert converger.warnings == ["sppage: config.quiet was neither compared nor sent (this server never returns "
+                                  "it); it is sent with every other change of the configuration, or on every run "
+                                  "with force_write_only: true"]
+    converger = EnhancedServiceConverger(client, "2", "11", "sppage")
+    converger.converge({"config": {"extensions": [107]}})
+    assert len(converger.warnings) == 1 and "config.quiet is left out of the edit" in converger.warnings[0]
 
 
 # -- nested config round trip ---------------------------------------------------------------------------
@@ -738,9 +970,9 @@ def test_fresh_read_that_fails_too_says_what_is_unknown():
 STATES_TASK = {"states": {"dnd": "enabled", "callfwd": "disabled"}, "osc": {"callfwd": False}}
 
 
-def states_failure(client, params=STATES_TASK):
+def states_failure(client, params=None):
     with pytest.raises(PBXwareError) as err:
-        converge_states(client, "2", "11", params)
+        converge_states(client, "2", "11", params or STATES_TASK)
     return err.value, [call[0] for call in client.calls]
 
 

@@ -11,7 +11,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinatio
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import (
     DID, DID_CLI_ROUTE, option_fields, reference_resolver, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.operation_times import (
-    operation_times_resource, validate as validate_hours)
+    operation_times_resource, pin_warnings, validate as validate_hours)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError, plan, read_view
 
 DID_ROW = {"number": "1212400700", "number2": "", "server": "7", "trunk": "6099", "type": "Extension", "ext": "530",
@@ -139,6 +139,33 @@ def test_operation_times_write_sends_every_list():
     assert result.payload["closed_dates_date_from"] == ["2022-05-05"]
     assert result.payload["custom_destinations_is_open"] == ["yes"]
     assert result.payload["open_days"] == ["1,2,6"] and result.payload["open_days_time_to"] == ["21:56"]
+
+
+def test_operation_times_set_carries_the_whole_state():
+    # "set the entire state" (reference L6531): a server may reset what a set leaves out, so changing only the
+    # opening hours still sends status, greeting and the default destination as they are.
+    resource = operation_times_resource("did")
+    current = read_view(resource, OT_READ)
+    result = plan(resource, {"object_id": "12451", "open_days": [
+        {"description": "", "days": [1, 2], "time_from": "09:00", "time_to": "17:00"}]}, current)
+    assert list(result.changes) == ["open_days"]
+    assert result.payload["status"] == "on"
+    assert result.payload["greeting"] == "greeting-Mar-27-2013-15-15-44"
+    assert result.payload["default_dest_ext"] == "103" and result.payload["default_dest_is_vm"] == "yes"
+    assert result.payload["open_days"] == ["1,2"] and result.payload["closed_dates_dest"] == ["100"]
+
+
+def test_operation_times_route_pin_goes_with_every_set_and_is_warned_about_otherwise():
+    resource = operation_times_resource("route")
+    current = read_view(resource, OT_READ)
+    with_pin = plan(resource, {"object_id": "12451", "status": "off", "pin": "1234"}, current)
+    assert with_pin.payload["pin"] == "1234" and with_pin.unverified == ["pin"]
+    assert pin_warnings("route", {"pin": "1234"}, {"changed": True, "operation": "update"}) == []
+    unchanged = pin_warnings("route", {"pin": "1234"}, {"changed": False, "operation": None})
+    assert len(unchanged) == 1 and "neither compared nor sent" in unchanged[0]
+    without = pin_warnings("route", {"pin": None}, {"changed": True, "operation": "update"})
+    assert len(without) == 1 and "clears the route's PIN" in without[0]
+    assert pin_warnings("did", {"pin": None}, {"changed": True, "operation": "update"}) == []
 
 
 @pytest.mark.parametrize("params,message", [
