@@ -451,7 +451,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 raise list_error
             if not isinstance(config, dict):
                 raise list_error
-            return {"format": CACHE_FORMAT, "mode": "server", "server": config}
+            # Masked before it can reach the cache, as tenant settings are.
+            return {"format": CACHE_FORMAT, "mode": "server", "server": mask_settings(config)}
         rows = sorted((tenant_row(tenant_id, item) for tenant_id, item in collection(raw).items()),
                       key=lambda row: row["id"])
         rows = filter_tenants(rows, *[self.get_option(name) for name in FILTER_OPTIONS])

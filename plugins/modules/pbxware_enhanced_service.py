@@ -151,7 +151,7 @@ EXAMPLES = r"""
         busy: ["106"]
         no answer: ["106", "107"]
       timeouts:
-        busy: [""]
+        busy: [""]            # one destination without a timeout: the API wants as many timeouts as destinations
         no answer: [10, 10]
 
 - name: Do not disturb, permanently, without the service code

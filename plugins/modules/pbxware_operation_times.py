@@ -241,15 +241,17 @@ def main():
             raise ReconcileError("did is for kind=did; give object_id for kind=%s" % kind, "did")
         if params["pin"] is not None and kind != "route":
             raise ReconcileError("pin is for kind=route only", "pin")
+        if params["pin"] is not None and not params["pin"].isdigit():
+            raise ReconcileError("pin: a route PIN is digits only", "pin")
+        if params["did"] is None and params["object_id"] is None and kind != "server":
+            raise ReconcileError("kind=%s needs object_id%s" % (kind, " or did" if kind == "did" else ""), "object_id")
         server = module.server()
         if params["did"] is not None:
             object_id = find_did_id(module.client, server, params["did"])
         elif params["object_id"] is not None:
             object_id = params["object_id"]
-        elif kind == "server":
-            object_id = server
         else:
-            raise ReconcileError("kind=%s needs object_id%s" % (kind, " or did" if kind == "did" else ""), "object_id")
+            object_id = server
         resource = operation_times_resource(kind)
         desired = dict((name, params[name]) for name in ("status", "greeting", "default_destination",
                                                          "default_destination_is_voicemail", "pin"))

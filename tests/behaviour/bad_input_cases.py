@@ -37,10 +37,6 @@ TOO_LONG = EXT + "0"                  # "1000"
 TOO_SHORT = EXT[:-1]                  # "10"
 WRONG_LENGTH = "uses %d-digit extensions" % T1_EXT_LENGTH
 
-READ_FIRST = "refused only after a read: the input can be judged before any API call"
-NO_DIGITS_CHECK = "the extension number is not checked (digits, the tenant's length) before the write"
-UNKNOWN_EXT_WRITTEN = "an unknown extension is not looked up (pbxware.ext.list) before the write"
-
 
 def ext_create(**override):
     """A complete, valid pbxware_extension create in tenant 344, with ``override`` applied."""
@@ -310,6 +306,10 @@ CASES = [
     # -- pbxware_enhanced_service -----------------------------------------------------------------
     case("es-service-choice", "enhanced_service", es("nosuchservice", state="enabled"), "service",
          "must be one of", NONE),
+    case("es-service-typo", "enhanced_service", es("folowme", state="enabled"), "service", "did you mean followme",
+         NONE),
+    case("did-destination-type-typo", "did", did_create(destination_type="extention"), "destination_type",
+         "did you mean extension", NONE),
     case("es-state-choice", "enhanced_service", es("dnd", state="on"), "state", "must be one of", NONE),
     case("es-osc-type", "enhanced_service", es("dnd", osc="perhaps"), "osc", "unable to convert to bool", NONE),
     case("es-required-one-of", "enhanced_service", es("dnd"), "config", "one of the following is required", NONE),
@@ -521,8 +521,7 @@ CASES = [
     case("otimes-did-wrong-kind", "operation_times", otimes(kind="ivr", did=DID), "did", "for kind=did", NONE),
     case("otimes-pin-wrong-kind", "operation_times", otimes(kind="ivr", object_id="1", pin="2468"), "pin",
          "kind=route only", NONE),
-    case("otimes-object-id-missing", "operation_times", otimes(kind="ivr"), "object_id", "needs object_id", NONE,
-         xfail=READ_FIRST + " (tenant.list)"),
+    case("otimes-object-id-missing", "operation_times", otimes(kind="ivr"), "object_id", "needs object_id", NONE),
     case("otimes-date-invalid", "operation_times",
          otimes(closed_dates=[{"date_from": "2024-02-30", "date_to": "2024-03-01"}]), "closed_dates", "yyyy-mm-dd",
          NONE),
@@ -565,7 +564,7 @@ CASES = [
     case("otimes-did-unknown", "operation_times", otimes(kind="did", did="5559999"), "did", "does not exist",
          READS),
     case("otimes-route-pin-letters", "operation_times", otimes(kind="route", object_id="1", pin="12ab"), "pin",
-         "pin", NONE, xfail="an operation-times PIN is not checked (digits, Postman ^\\d+$) before the write"),
+         "digits only", NONE),
 
     # -- pbxware_server_info ----------------------------------------------------------------------
     case("server-info-reveal-type", "server_info", dict(reveal_secrets="perhaps"), "reveal_secrets",

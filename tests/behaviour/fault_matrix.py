@@ -165,12 +165,7 @@ READS = [
 ]
 
 # Rows the code does not meet yet: strict xfails (they fail the run once fixed; then drop them here).
-XFAIL = {
-    "read-es_set-empty_list": "resources/enhanced_services.py (EnhancedServiceConverger.read) calls .get() on the "
-                              "get answer: `[]` crashes the module with an AttributeError instead of failing clearly",
-    "read-ess_set-empty_list": "resources/enhanced_services.py (converge_states/plan_states) reads a `[]` "
-                               "states.get answer as 'no services known' and sends states.set planned from nothing",
-}
+XFAIL = {}
 
 
 def _write_row(target, fault):

@@ -154,7 +154,7 @@ def test_fault_row(fresh_sim, row):
     if row["rerun"] is not None:
         sim.control("POST", "/_sim/faults/clear")
         sim.control("POST", "/_sim/requests/clear")
-        again, _ = run(sim, target)
+        again = run(sim, target)[0]
         relog = sim.requests()
         redetails = describe(again, relog)
         assert not again.get("failed"), "the rerun failed: %s" % redetails

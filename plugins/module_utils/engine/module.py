@@ -9,8 +9,10 @@ function doing the work; connection and tenant options, the client, and the
 translation of every error into a clean, key-free ``fail_json`` live here.
 """
 
+import difflib
 from urllib.parse import urlsplit
 
+from ansible.module_utils import basic
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 from ansible.module_utils.common.text.converters import to_text
 
@@ -52,6 +54,31 @@ def secret_values(params, url=None):
     return [value for value in found if len(value) >= MIN_MASKED_LENGTH]
 
 
+def spot_typos(spec):
+    """``(spec, typos)``: a top-level choice given with a near miss (``folowme``) is taken out of
+    ``spec`` so that the module can name the closest choices (Ansible's own message lists them all)."""
+    try:
+        # Looked up at call time: documentation tools replace it (and get no arguments).
+        given = basic._load_params()
+    except Exception:  # no arguments to look at: Ansible validates as usual
+        return spec, {}
+    if not isinstance(given, dict):
+        return spec, {}
+    typos = {}
+    for name, option in spec.items():
+        value, choices = given.get(name), option.get("choices")
+        if not choices or not isinstance(value, str) or value in choices or option.get("type", "str") != "str":
+            continue
+        close = difflib.get_close_matches(value, [str(choice) for choice in choices], n=2, cutoff=0.6)
+        if close:
+            typos[name] = (value, [str(choice) for choice in choices], close)
+    if typos:
+        unchecked = dict((name, dict((key, item) for key, item in spec[name].items() if key != "choices"))
+                         for name in typos)
+        spec = dict(spec, **unchecked)
+    return spec, typos
+
+
 class PBXwareModule(object):
     """An AnsibleModule with the collection's connection (and tenant) options."""
 
@@ -64,7 +91,11 @@ class PBXwareModule(object):
             exclusive.append(("tenant", "tenant_id"))
         spec.update(argument_spec)
         kwargs.setdefault("supports_check_mode", True)
+        spec, typos = spot_typos(spec)
         self.ansible = AnsibleModule(argument_spec=spec, mutually_exclusive=exclusive, **kwargs)
+        for name, (value, choices, close) in sorted(typos.items()):
+            self.ansible.fail_json(msg="value of %s must be one of: %s, got: %s; did you mean %s?"
+                                   % (name, ", ".join(choices), value, " or ".join(close)))
         if not HAS_REQUESTS:
             self.ansible.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
         self.params = self.ansible.params

@@ -14,6 +14,7 @@ The bulk ``states.*`` actions are planned by :func:`plan_states`.
 """
 
 import difflib
+import json
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine import diff as diffs
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
@@ -367,8 +368,8 @@ class EnhancedServiceConverger(object):
 
     def read(self):
         """``(state, osc, raw configuration or None)`` as the API answers."""
-        state = self.client.read(self.action("get"), self.ids).get("state")
-        osc = self.client.read(self.action("get_osc"), self.ids).get("state")
+        state = read_object(self.client, self.action("get"), self.ids).get("state")
+        osc = read_object(self.client, self.action("get_osc"), self.ids).get("state")
         raw_config = None
         if self.service in CONFIGS:
             raw_config = self.client.read(self.action("configuration"), self.ids)
@@ -534,6 +535,15 @@ class EnhancedServiceConverger(object):
                                  % (self.service, name, new, after.get(name)))
 
 
+def read_object(client, action, params):
+    """A read whose answer must be an object: anything else (``[]``, a list) is refused, never planned from."""
+    answer = client.read(action, params)
+    if not isinstance(answer, dict):
+        raise PBXwareResponseError("PBXware API action %s answered %s where an object was expected; nothing was "
+                                   "written" % (action, json.dumps(answer)[:80]), action)
+    return answer
+
+
 def read_services(client, server, extension_id, services):
     """Service name -> ``{state, osc, config}`` for ``services``: two bulk reads plus one ``configuration`` each."""
     ids = {"server": server, "id": extension_id}
@@ -612,7 +622,7 @@ def converge_states(client, server, extension_id, params, check_mode=False):
     sent = []  # (kind, changes) of the writes sent
     for index, kind in enumerate(asked):
         name, every, read, write, normalise, to_api = kind
-        current = client.read("pbxware.ext.es." + read, dict(ids, services="all"))
+        current = read_object(client, "pbxware.ext.es." + read, dict(ids, services="all"))
         changes, after = plan_states(current, params.get(name), params.get(every), normalise)
         if changes and not check_mode:
             try:

@@ -233,7 +233,8 @@ def validate(params):
     arguments.update((name, params.get(name)) for name in ("user_language",) if params.get(name) is not None)
     for name, value in sorted(arguments.items()):
         pattern = ARGUMENT_PATTERNS.get(name)
-        if pattern and value is not None and not isinstance(value, (dict, list)) \
+        # An empty value unsets the argument (what ext.configuration reads for it): no pattern applies.
+        if pattern and value not in (None, "") and not isinstance(value, (dict, list)) \
                 and not re.match(pattern, to_str(value)):
             shown = "a value" if is_secret_key(name) else repr(value)
             where = name if name in params else "options.%s" % name
