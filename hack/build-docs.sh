@@ -19,5 +19,6 @@ mkdir -p "$dest"
     --fail-on-error --dest-dir "$dest" bicom.pbxware
 "$here/mkvenv.sh" "$venv" "$python" "$dest/requirements.txt"
 cd "$dest"
-PATH="$venv/bin:$PATH" ./build.sh
+# build.sh runs ansible-doc: the main venv (ansible-core) stays on PATH after the docs venv.
+PATH="$venv/bin:$(dirname "$python"):$PATH" ./build.sh
 echo "docs: $dest/build/html/index.html"
