@@ -304,9 +304,10 @@ galaxy-import: build ## Run galaxy-importer (Galaxy's upload checks) on the buil
 	echo "galaxy-import: ok"
 
 .PHONY: changelog-release
-changelog-release: venv ## At release time: antsibull-changelog release (version from galaxy.yml), regenerates CHANGELOG.rst
+changelog-release: venv stage ## At release time: antsibull-changelog release (version from galaxy.yml), regenerates CHANGELOG.rst
 	@cd $(ROOT)
-	$(VBIN)/antsibull-changelog release --version $(VERSION)
+	# It lists new plugins through ansible-doc, which finds the collection in the staged copy.
+	PATH="$(VBIN):$$PATH" ANSIBLE_COLLECTIONS_PATH=$(BUILD)/core-2.21 $(VBIN)/antsibull-changelog release --version $(VERSION)
 
 .PHONY: docs
 docs: venv install ## Build the HTML docs site into build/docs/build/html (antsibull-docs + Sphinx, venv .venv/docs)

@@ -7,7 +7,7 @@ DOCUMENTATION = r"""
 name: drift_report
 type: aggregate
 short_description: Write a drift report (JSON, JUnit XML, Markdown) of the collection's tasks
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Collects the result of every task of this collection (modules whose name starts with C(bicom.pbxware.))
     on every host, and at the end of the run writes one report into O(output_dir).

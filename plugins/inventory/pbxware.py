@@ -6,7 +6,7 @@
 DOCUMENTATION = r"""
 name: pbxware
 short_description: Bicom PBXware tenants as an inventory
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Builds an inventory with one host per tenant of a Bicom PBXware in tenant mode, from C(pbxware.tenant.list).
     Each host is named by the tenant name.

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_did
 short_description: Manage one DID (inbound number) of a PBXware tenant
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Creates, updates or deletes one DID or DID range, identified by its tenant and (first) number.
   - C(pbxware.did.list) is the only read the API offers for DIDs. The options it returns are compared on

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_did_clirouting
 short_description: Manage a CLI routing rule of a PBXware DID
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Routes calls to a DID by the caller's number - calls whose caller ID matches O(callerid) go to their own destination.
   - A rule is identified by its DID and O(callerid). Reads C(pbxware.did.clirouting.list), sends only what differs.

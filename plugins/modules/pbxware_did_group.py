@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_did_group
 short_description: Manage a PBXware DID group
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Creates, updates or deletes a DID group (a named range of DID numbers belonging to a tenant), identified by name.
   - Reads C(pbxware.didgroup.list), compares the options the task sets and sends only what differs. Every write

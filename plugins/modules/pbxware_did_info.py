@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_did_info
 short_description: Read the DIDs of a PBXware tenant, their CLI routing and operation times
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Lists the DIDs of a tenant (C(pbxware.did.list)), filtered by number, destination or destination type.
   - For each DID listed, optionally reads its CLI routing rules (C(pbxware.did.clirouting.list)) and operation

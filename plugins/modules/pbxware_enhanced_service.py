@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_enhanced_service
 short_description: Manage one enhanced service of a PBXware extension
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Sets the state, the OSC state and the configuration of one enhanced service (call forwarding, follow-me,
     do not disturb, speed dial, ...) of one extension, through C(pbxware.ext.es.<service>.*).

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_enhanced_service_info
 short_description: Read the enhanced services of a PBXware extension
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Returns, for one extension, the state, OSC state and configuration of the chosen enhanced services, in the
     shape M(bicom.pbxware.pbxware_enhanced_service) takes, so a service's output can be given back as its

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_enhanced_services
 short_description: Set the states of many enhanced services of a PBXware extension at once
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Sets the states and OSC states of any number of enhanced services of one extension in one task, through
     C(pbxware.ext.es.states.get), C(states.set), C(states.get_osc) and C(states.set_osc).

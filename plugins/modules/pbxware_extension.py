@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_extension
 short_description: Manage one extension of a PBXware tenant
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Creates, updates or deletes one extension, identified by its tenant and extension number.
   - Reads the extension with C(pbxware.ext.list) and C(pbxware.ext.configuration), compares only the

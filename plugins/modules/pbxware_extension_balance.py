@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_extension_balance
 short_description: Credit or debit the balance of a PBXware extension, once per reference number
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Applies one credit or debit with C(pbxware.ext.balance).
   - Idempotent by O(refno) - if the extension's call rating history (C(pbxware.ext.call_rating_history))

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_extension_editions
 short_description: Manage the gloCOM editions and modules of a PBXware extension
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Sets which gloCOM editions and modules an extension has, through C(pbxware.ext.editions_modules.set),
     comparing with C(pbxware.ext.editions_modules.configuration) first. Only the options the task sets are compared.

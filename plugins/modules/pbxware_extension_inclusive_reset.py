@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_extension_inclusive_reset
 short_description: Reset the inclusive minutes or messages of a PBXware extension
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Resets the used inclusive minutes (C(pbxware.ext.reset_inclusive_minutes)) and/or inclusive messages
     (C(pbxware.ext.reset_inclusive_messages)) of one extension.

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_extension_info
 short_description: Read the extensions of a PBXware tenant and their details
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Lists the extensions of a tenant (C(pbxware.ext.list)), filtered by number, name or status.
   - For the extensions listed, reads the details asked for in O(details) - the full configuration, call

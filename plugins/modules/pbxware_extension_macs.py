@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_extension_macs
 short_description: Manage the additional MAC addresses of a PBXware extension
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Sets the list of additional devices (MAC address, serial number, phone model, location) registered
     to one extension, through C(pbxware.ext.additional_macs).

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_extension_voicemail_delete
 short_description: Delete every voicemail message of a PBXware extension
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Deletes all voicemail messages of one extension with C(pbxware.ext.voicemail.delete). This cannot be undone.
   - The API has no way to read voicemail, so every run sends the delete and reports a change.

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_operation_times
 short_description: Manage the operation times (opening hours) of a PBXware DID, IVR, queue, tenant and more
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Sets the operation times state of one object - a DID, IVR, dial group, server/tenant, route, queue or
     enhanced ring group - through C(pbxware.otimes.<kind>.list) and C(pbxware.otimes.<kind>.set).

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_server_info
 short_description: Read the configuration of a PBXware that is not in tenant mode
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Reads C(pbxware.server.configuration). PBXware answers it only outside tenant mode; in tenant mode use
     M(bicom.pbxware.pbxware_tenant_info) with O(bicom.pbxware.pbxware_tenant_info#module:details=[configuration]).

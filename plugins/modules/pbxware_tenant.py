@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_tenant
 short_description: Manage a tenant of a multi-tenant PBXware
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Creates, updates or deletes one tenant, identified by its 3-digit tenant code.
   - Reads C(pbxware.tenant.list) and C(pbxware.tenant.configuration), compares the options the task sets on normalised

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_tenant_clirouting
 short_description: Manage a CLI routing rule of a PBXware tenant
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Routes a tenant's incoming calls by the caller's number - calls whose caller ID matches O(callerid) go to their
     own destination.

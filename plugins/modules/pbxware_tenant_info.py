@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_tenant_info
 short_description: List PBXware tenants
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Lists the tenants of a PBXware in tenant mode through C(pbxware.tenant.list), optionally
     filtered by name or tenant code, and on request their configuration, trunk assignment and CLI routing.

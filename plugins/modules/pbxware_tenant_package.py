@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_tenant_package
 short_description: Manage a tenant package of a multi-tenant PBXware
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Creates, updates or deletes one tenant package (the limits and features a tenant gets), identified by name.
   - Reads C(pbxware.package.list) and C(pbxware.package.configuration), compares the options the task sets on

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: pbxware_tenant_trunks
 short_description: Manage which trunks a PBXware tenant may use
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Sets a tenant's allowed trunks and its primary, secondary, tertiary and emergency trunks through
     C(pbxware.tenant.trunks.list) and C(pbxware.tenant.trunks.set).
