@@ -11,8 +11,8 @@ version_added: 0.1.0
 description:
   - Sets the state, the OSC state and the configuration of one enhanced service (call forwarding, follow-me,
     do not disturb, speed dial, ...) of one extension, through C(pbxware.ext.es.<service>.*).
-  - Reads the service's state (C(get)), OSC state (C(get_osc)) and, where it has one, its configuration
-    (C(configuration)); writes only the parts that differ, each with its own action (C(edit), C(set_osc), C(set)).
+  - Reads the service's state (C(get)), its OSC state (C(get_osc), only when the task sets O(osc)) and, where it
+    has one, its configuration (C(configuration)); writes only the parts that differ, each with its own action (C(edit), C(set_osc), C(set)).
   - An C(edit) always carries the whole configuration - the current values merged with the task's - since the
     API reference is silent on arguments an edit leaves out and a server may reset them.
   - Where the vendor's API reference and its Postman collection disagree (a value's spelling, a read shape),
@@ -115,8 +115,9 @@ notes:
     the task fails, naming each write and what landed, and later writes are not sent. A failed task is also
     C(changed) when the fresh read shows part of the change on the server.
   - At least one of O(state), O(osc) and O(config) is required.
-  - A no-change run makes 4 API calls (tenant lookup, extension lookup, C(get), C(get_osc)), plus one
-    C(configuration) read for a service that has one. With O(tenant_id) the tenant lookup is skipped.
+  - A no-change run makes 3 API calls (tenant lookup, extension lookup, C(get)), plus C(get_osc) when the task
+    sets O(osc) and one C(configuration) read for a service that has one. With O(tenant_id) the tenant lookup is
+    skipped.
 seealso:
   - module: bicom.pbxware.pbxware_enhanced_services
   - module: bicom.pbxware.pbxware_enhanced_service_info
@@ -180,7 +181,7 @@ state:
   sample: pin
 osc:
   description: The service's OSC state after the run (predicted in check mode).
-  returned: success
+  returned: when the task sets O(osc) (the OSC state is read only then)
   type: bool
   sample: false
 config:
@@ -192,7 +193,7 @@ config:
   sample: {destinations: ["106", "107"], timeouts: ["10", "10"], dopts: tr, lastd: "", voicemail: "1",
            confirm_calls: "0"}
 before:
-  description: The service before the run, as C({state, osc, config}).
+  description: The service before the run, as C({state, osc, config}) (C(osc) only when the task sets O(osc)).
   returned: success
   type: dict
   sample: {state: disabled, osc: false, config: {destinations: [], timeouts: [], dopts: "", lastd: "",

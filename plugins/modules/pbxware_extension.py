@@ -125,6 +125,10 @@ options:
     default: false
 notes:
   - Checks the extension number, PIN, secret and limits before any API call.
+  - Finds the extension by its number with one C(pbxware.ext.configuration) read, so a no-change run makes 2 API
+    calls (tenant lookup, that read), 1 with O(tenant_id). C(pbxware.ext.list) is read too when the extension
+    does not exist yet, and when the task sets O(department) or the O(options) keys C(sn) or C(user_location),
+    which only the list returns; results then include them, otherwise they are left out.
 seealso:
   - module: bicom.pbxware.pbxware_tenant_info
 """

@@ -59,11 +59,15 @@ class Field(object):
         ``destination`` with its ``dest_type``), from the current object if unset.
     create_default: sent on create when the user did not set it (an argument
         the API requires that has an obvious value); never compared.
+    compare: ``compare(current, desired)`` for a field whose read may show only
+        part of it (an IVR keymap read as one entry): ``True`` in sync, ``False``
+        differs, ``None`` cannot tell (the part shown agrees): then the field is
+        unverified, as one the read does not show. Default: ``==``.
     """
 
     def __init__(self, name, api=_SAME, read=None, normalize=to_str, to_api=None, write_only=False,
                  secret=False, create_only=False, required_on_create=False, resend_on_edit=False, send_with=(),
-                 create_default=None, spellings=()):
+                 create_default=None, spellings=(), compare=None):
         self.name = name
         self.api = name if api is _SAME else api
         self.write_only = write_only
@@ -80,6 +84,7 @@ class Field(object):
         # (``cpark_timeout`` for ``cspark_timeout``): read from whichever the server
         # answers with, written in the spelling the server is seen to use.
         self.spellings = tuple(spellings)
+        self.compare = compare
 
     @property
     def reads(self):
@@ -102,6 +107,8 @@ class Resource(object):
         (``delete`` for DIDs, every write for tenants and DID groups).
     id_param: the argument naming the object on edit and delete (``id``; a CLI
         routing rule is ``cliroutingid``, as ``id`` names its DID).
+    read_id_param: the one naming it in the full read, where that differs
+        (``trunk.configuration`` takes ``trunkid``); defaults to ``id_param``.
     key_field: the field whose value is the key of the ``list`` collection
         rather than a value in its rows (operation times are keyed by their object's ID).
     list_key: where the ``list`` answer holds the collection (a tenant's CLI
@@ -110,11 +117,16 @@ class Resource(object):
         assignment), always there, written without an ID.
     scalar_rows: the option a ``list`` row holds when rows are plain values
         (``pbxware.package.list`` answers ``{"1": "Basic"}``).
+    lookup_param: the argument by which the full read finds the object without
+        its ID (``ext.configuration`` takes ``ext=100``): a run then skips the
+        ``list``, unless the task sets a field only the list returns.
+    list_only_reads: read names only the ``list`` row carries (an extension's departments).
     """
 
     def __init__(self, name, fields, identity, api_object=None, read_method=None, write_methods=None,
                  master_server_actions=(), id_param="id", key_field=None, list_key=None, singleton=False,
-                 scalar_rows=None, settle=None, refused_create_hint=None):
+                 scalar_rows=None, settle=None, refused_create_hint=None, lookup_param=None, list_only_reads=(),
+                 read_id_param=None):
         self.name = name
         self.fields = list(fields)
         self.by_name = dict((field.name, field) for field in self.fields)
@@ -134,10 +146,19 @@ class Resource(object):
         # Said after the API's error when it refuses a create (a tenant still being provisioned).
         self.refused_create_hint = refused_create_hint
         self.id_param = id_param
+        self.read_id_param = read_id_param or id_param
         self.key_field = key_field
         self.list_key = list_key
         self.singleton = singleton
         self.scalar_rows = scalar_rows
+        self.lookup_param = lookup_param
+        self.list_only_reads = frozenset(list_only_reads)
+
+    def needs_list(self, params):
+        """Whether finding the object for ``params`` takes the ``list`` (no lookup by identity, or a list-only field)."""
+        if self.lookup_param is None or self.read_method is None:
+            return True
+        return any(params.get(field.name) is not None and field.read in self.list_only_reads for field in self.fields)
 
     def action(self, method):
         return "pbxware.%s.%s" % (self.api_object, method)
@@ -349,20 +370,29 @@ def _plan_create(resource, desired):
     return Plan("create", changes, _payload(resource, desired, desired), {}, dict(desired))
 
 
+def in_sync(field, current, desired):
+    """Whether a read value matches the desired one: ``True``, ``False``, or ``None`` when the read
+    shows too little to tell (see ``Field.compare``)."""
+    if field.compare is None:
+        return current == desired
+    return field.compare(current, desired)
+
+
 def _plan_update(resource, desired, current, force_write_only):
     changes = {}
     unverified = []
     for name, value in sorted(desired.items()):
         field = resource.by_name[name]
-        # A field this server does not return (older versions omit some) cannot be
-        # compared either: it is handled as write-only, never a change on every run.
-        if field.write_only or name not in current:
+        # A field this server does not return (older versions omit some), or returns only a part of
+        # that agrees, cannot be compared either: it is handled as write-only, never a change on every run.
+        agrees = None if field.write_only or name not in current else in_sync(field, current[name], value)
+        if agrees is None:
             if force_write_only is True or name in (force_write_only or ()):
                 changes[name] = (current.get(name), value)
             else:
                 unverified.append(name)
             continue
-        if current.get(name) == value:
+        if agrees:
             continue
         if field.create_only:
             raise ReconcileError(

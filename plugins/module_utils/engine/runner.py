@@ -19,7 +19,8 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import
     PBXwareApiError, PBXwareError, PBXwareResponseError, PBXwareTransportError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
-    ParentMissing, ReconcileError, desired_view, identity_key, other_spellings, plan, read_view, spoken_names)
+    ParentMissing, ReconcileError, desired_view, identity_key, in_sync, other_spellings, plan, read_view,
+    spoken_names)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import MASTER_SERVER_ID
 
 
@@ -45,6 +46,7 @@ class Converger(object):
         self._sleep = sleep
         self._clock = clock
         self._spelling = {}
+        self._list_needed = True
 
     def _server_params(self, method):
         params = dict(self.scope)
@@ -76,7 +78,7 @@ class Converger(object):
         if method is None:
             return list_row
         params = self._server_params(method)
-        params[self.resource.id_param] = object_id
+        params[self.resource.read_id_param] = object_id
         action = self.resource.action(method)
         answer = unwrap(self.client.read(action, params), object_id)
         if not isinstance(answer, dict):
@@ -88,11 +90,34 @@ class Converger(object):
         merged.update(answer)
         return merged
 
+    def find_direct(self, key):
+        """``(object ID, object)`` from the full read by identity (``ext.configuration`` with ``ext=100``).
+
+        ``None`` when that read cannot tell: an error (no such object, or another cause) or an answer
+        that is not the object asked for. The ``list`` decides then.
+        """
+        resource = self.resource
+        params = self._server_params(resource.read_method)
+        params[resource.lookup_param] = key[0]
+        try:
+            answer = self.client.read(resource.action(resource.read_method), params)
+        except PBXwareApiError:
+            return None
+        if isinstance(answer, dict) and len(answer) == 1:
+            (object_id, raw), = answer.items()
+            if isinstance(raw, dict) and identity_key(resource, read_view(resource, raw)) == key:
+                return ident(object_id), raw
+        return None
+
     def find_raw(self, key, rows=None):
         """``(object ID, object as the API reads it)`` for identity ``key``, or ``(None, None)``."""
         if self.resource.singleton:
             answer = self.client.read(self.resource.action("list"), self._server_params("list"))
             return None, answer if isinstance(answer, dict) else {}
+        if rows is None and not self._list_needed:
+            found = self.find_direct(key)
+            if found is not None:
+                return found
         rows = self.list_objects() if rows is None else rows
         for object_id, row in rows.items():
             if self.resource.key_field:
@@ -116,6 +141,7 @@ class Converger(object):
         object (``raw``, or ``None``), so that an unchanged name costs no lookup.
         """
         key = identity_key(self.resource, desired_view(self.resource, params))
+        self._list_needed = self.resource.needs_list(params)
         object_id, raw = self.find_raw(key, rows)
         self._spelling = spoken_names(self.resource, raw or {})
         if resolve is not None and state == "present":
@@ -154,6 +180,12 @@ class Converger(object):
             field = self.resource.by_name[name]
             if field.write_only and field.secret:
                 continue  # passwords: sent on create, or as the module's update_password option says
+            if not field.write_only and name in current:  # a partial read that agrees (Field.compare)
+                self.warnings.append(
+                    "%s: %s could only be partly compared (this server's answer shows only part of it, and that "
+                    "part agrees) and was not sent; it is sent whole when the part shown differs, when the object "
+                    "is created, or on every run with force_write_only: true" % (self.resource.name, name))
+                continue
             why = ("the API never returns it" if field.write_only
                    else "this server's answer does not contain %s" % field.read)
             self.warnings.append(
@@ -164,7 +196,7 @@ class Converger(object):
         """Say which changes the server accepted but did not keep (e.g. codecs a tenant disallows)."""
         for name, (old, new) in sorted(result_plan.changes.items()):
             field = self.resource.by_name[name]
-            if field.write_only or after.get(name) == new:
+            if field.write_only or in_sync(field, after.get(name), new) is not False:
                 continue
             shown = (lambda value: diffs.MASK) if field.secret else repr
             self.warnings.append(
@@ -187,8 +219,8 @@ class Converger(object):
 
     def _shown(self, result_plan, view):
         """The compared changes ``view`` shows applied."""
-        return [name for name in self._compared(result_plan)
-                if view is not None and view.get(name) == result_plan.changes[name][1]]
+        return [name for name in self._compared(result_plan) if view is not None and in_sync(
+            self.resource.by_name[name], view.get(name), result_plan.changes[name][1]) is not False]
 
     def _landed(self, result_plan, found_id, view):
         if result_plan.operation == "delete":

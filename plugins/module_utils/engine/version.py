@@ -4,4 +4,4 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The collection's version, sent in the User-Agent (a unit test keeps it equal to galaxy.yml)."""
 
-COLLECTION_VERSION = "0.1.0"
+COLLECTION_VERSION = "0.2.0"

@@ -89,6 +89,9 @@ EXTENSION = Resource(
     identity=["extension"],
     api_object="ext",
     read_method="configuration",
+    # ext.configuration finds an extension by its number; the list is read only for the fields it alone has.
+    lookup_param="ext",
+    list_only_reads=("department", "sn", "user_location"),
     refused_create_hint=(
         "Nothing was created. If the tenant was created in the last few minutes, PBXware may still be "
         "provisioning it and refuses extensions until it is done: rerun the task, or give it retries "
@@ -353,6 +356,9 @@ EXTENSION_MACS = Resource(
     identity=["extension"],
     api_object="ext",
     read_method="configuration",
+    # ext.configuration finds an extension by its number; the list is read only for the fields it alone has.
+    lookup_param="ext",
+    list_only_reads=("department", "sn", "user_location"),
     write_methods={"update": "additional_macs"},
 )
 

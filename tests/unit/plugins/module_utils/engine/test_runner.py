@@ -9,7 +9,7 @@ import copy
 import pytest
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
-    PBXwareError, PBXwareResponseError, PBXwareTransportError, is_read_action)
+    PBXwareApiError, PBXwareError, PBXwareResponseError, PBXwareTransportError, is_read_action)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import choice_map, to_lower
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, Resource
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import Converger, unwrap
@@ -67,13 +67,18 @@ class FakeApi(object):
     def _do(self, method, params):
         if method == "list":
             return dict((k, dict(v)) for k, v in self.objects.items()) or []
+        if method == "configuration" and "ext" in params:
+            found = [key for key, row in self.objects.items() if row.get("ext") == params["ext"]]
+            if not found:
+                raise PBXwareApiError("pbxware.ext.configuration", "Extension %s does not exist." % params["ext"])
+            return {found[0]: dict(self.objects[found[0]], full=True)}
         if method == "configuration":
             return {params["id"]: dict(self.objects[params["id"]], full=True)}
         if method == "add":
             new_id = str(len(self.objects) + 10)
             row = dict((k, v) for k, v in params.items() if k not in ("server", "greeting", "disabled", "destination"))
             row["status"] = "disabled" if params.get("disabled") == 1 else "enabled"
-            row["ext"] = params.get("destination")
+            row["ext"] = params.get("destination", params.get("ext"))
             self.objects[new_id] = row
             return {"success": "added", "id": int(new_id)}
         if method == "edit":
@@ -227,6 +232,46 @@ def test_list_only_fields_are_kept_when_configuration_is_read():
     assert object_id == "8" and raw["full"] is True and raw["name"] == "User"
 
 
+EXT_BY_NUMBER = Resource("extension", [Field("ext"), Field("name"), Field("department", read="department")],
+                         identity=["ext"], api_object="ext", read_method="configuration", lookup_param="ext",
+                         list_only_reads=("department",))
+
+
+def test_the_full_read_by_identity_alone_finds_an_object():
+    api = FakeApi({"8": {"ext": "530", "name": "User"}})
+    result = Converger(api, EXT_BY_NUMBER, server="2").converge({"ext": "530", "name": "User"})
+    assert not result["changed"] and result["id"] == "8"
+    assert api.calls == [("pbxware.ext.configuration", {"server": "2", "ext": "530"})]
+
+
+def test_a_missing_object_is_confirmed_by_the_list_before_it_is_created():
+    api = FakeApi({"8": {"ext": "530", "name": "User"}})
+    result = Converger(api, EXT_BY_NUMBER, server="2").converge({"ext": "531", "name": "New"})
+    assert result["operation"] == "create"
+    assert api.actions() == ["pbxware.ext.configuration", "pbxware.ext.list", "pbxware.ext.add",
+                             "pbxware.ext.configuration"]
+
+
+def test_a_list_only_field_takes_the_list():
+    api = FakeApi({"8": {"ext": "530", "name": "User", "department": "Sales"}})
+    result = Converger(api, EXT_BY_NUMBER, server="2").converge({"ext": "530", "department": "Sales"})
+    assert not result["changed"]
+    assert api.actions() == ["pbxware.ext.list", "pbxware.ext.configuration"]
+
+
+def test_an_answer_about_another_object_is_not_taken_for_the_one_asked():
+    class IgnoresExt(FakeApi):
+        def _do(self, method, params):
+            if method == "configuration" and "ext" in params:
+                return {"9": dict(self.objects["9"])}  # a server that ignores ext=...
+            return FakeApi._do(self, method, params)
+
+    api = IgnoresExt({"8": {"ext": "530", "name": "User"}, "9": {"ext": "999", "name": "Other"}})
+    result = Converger(api, EXT_BY_NUMBER, server="2").converge({"ext": "530", "name": "User"})
+    assert not result["changed"] and result["id"] == "8"
+    assert api.actions() == ["pbxware.ext.configuration", "pbxware.ext.list", "pbxware.ext.configuration"]
+
+
 def test_a_change_the_server_did_not_keep_is_reported():
     class DroppingApi(FakeApi):
         """Accepts an edit but keeps the old destination, like codecs a tenant disallows."""
@@ -318,7 +363,6 @@ def test_without_settle_time_the_read_back_is_read_once():
 
 
 def test_a_refused_create_names_a_passing_cause_when_the_resource_knows_one():
-    from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import PBXwareApiError
     hinted = Resource("extension", EXT.fields, identity=["ext"], api_object="ext", read_method="configuration",
                       refused_create_hint="The tenant may still be provisioning.")
     api = FakeApi()
