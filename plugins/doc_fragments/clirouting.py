@@ -25,6 +25,8 @@ options:
   destination:
     description:
       - The destination number; for V(trunk) the trunk's ID, for V(crm_routing) the CRM routing rule's ID.
+      - A ring group (a dial group or an enhanced ring group) and an IVR may also be given by name; it is resolved to
+        its number with one list read (C(pbxware.ring_group.list), then C(pbxware.erg.list); C(pbxware.ivr.list)).
       - Required with every O(destination_type) except V(deny_access).
     type: str
   match_explicitly:

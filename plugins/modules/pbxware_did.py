@@ -48,6 +48,8 @@ options:
     description:
       - The destination number - an extension, a ring group, an IVR, an external number (which may start with C(+)),
         a comma-separated list for V(multi_user).
+      - A ring group (a dial group or an enhanced ring group) and an IVR may also be given by name; it is resolved to
+        its number with one list read (C(pbxware.ring_group.list), then C(pbxware.erg.list); C(pbxware.ivr.list)).
       - Required with every O(destination_type) except V(phone_callback) and V(deny_access).
     type: str
   name:
@@ -192,7 +194,7 @@ def main():
         validate(params)
         resource = DID.extended(option_fields(params["options"]))
         desired = desired_params(resource, params)
-        return module.converge(resource, desired, "did", params["state"], reference_resolver(module.client),
+        return module.converge(resource, desired, "did", params["state"], reference_resolver(module.client, module.server()),
                                params["force_write_only"], shape=nest_options)
 
     module.run(work)

@@ -69,7 +69,8 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import CLI_ROUTING_ARGS, clirouting_desired
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import (
+    CLI_ROUTING_ARGS, clirouting_desired, clirouting_resolver)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import DID_CLI_ROUTE, find_did_id
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 
@@ -83,7 +84,8 @@ def main():
     def work():
         desired = clirouting_desired(DID_CLI_ROUTE, params)
         did_id = find_did_id(module.client, module.server(), params["did"])
-        return module.converge(DID_CLI_ROUTE, desired, "rule", params["state"], scope={"id": did_id})
+        return module.converge(DID_CLI_ROUTE, desired, "rule", params["state"],
+                               clirouting_resolver(module.client, module.server()), scope={"id": did_id})
 
     module.run(work)
 

@@ -64,7 +64,8 @@ operation:
   sample: create
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import CLI_ROUTING_ARGS, clirouting_desired
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import (
+    CLI_ROUTING_ARGS, clirouting_desired, clirouting_resolver)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.tenants import TENANT_CLI_ROUTE
 
@@ -74,8 +75,9 @@ def main():
 
     def work():
         desired = clirouting_desired(TENANT_CLI_ROUTE, module.params)
-        return module.converge(TENANT_CLI_ROUTE, desired, "rule", module.params["state"], in_tenant=False,
-                               scope={"tenant": module.server()})
+        server = module.server()
+        return module.converge(TENANT_CLI_ROUTE, desired, "rule", module.params["state"],
+                               clirouting_resolver(module.client, server), in_tenant=False, scope={"tenant": server})
 
     module.run(work)
 

@@ -7,9 +7,10 @@
 One table for every object that routes calls (DIDs, CLI routing rules).
 """
 
+import difflib
 import re
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import to_bool, to_str
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, to_bool, to_lower, to_str
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ReconcileError, Resource
 
 # Module choice -> API code, in the reference's order (0-17).
@@ -113,3 +114,45 @@ CLI_ROUTING_ARGS = dict(
     destination=dict(type="str"),
     match_explicitly=dict(type="bool"),
 )
+
+
+# Destinations that may be given by the object's name where the API wants its number:
+# type -> the lists to look in, in order, as (list action, the row key holding the number).
+# "Ring group" covers dial groups and enhanced ring groups (the ERG list calls the number "number").
+NAMED_DESTINATIONS = {
+    "ring_group": (("pbxware.ring_group.list", "ext"), ("pbxware.erg.list", "number")),
+    "ivr": (("pbxware.ivr.list", "ext"),),
+}
+
+
+def destination_number(client, server, kind, destination, parameter="destination"):
+    """The number ``destination`` stands for: itself when it is digits, else the named object's number.
+
+    One list read per list consulted (ring groups, then enhanced ring groups, for a ring group).
+    """
+    text = to_str(destination)
+    if kind not in NAMED_DESTINATIONS or not text or text.isdigit():
+        return destination
+    names = []
+    for action, number_key in NAMED_DESTINATIONS[kind]:
+        rows = collection(client.read(action, {"server": server}))
+        for row in rows.values():
+            if to_lower(row.get("name")) == text.lower() and to_str(row.get(number_key)):
+                return to_str(row.get(number_key))
+        names.extend(to_str(row.get("name")) for row in rows.values() if row.get("name"))
+    close = difflib.get_close_matches(text, names, n=3, cutoff=0.4)
+    hint = "closest: %s" % ", ".join(close) if close else "known: %s" % (", ".join(sorted(names)[:10]) or "none")
+    raise ReconcileError("%s %r is neither a number nor the name of a %s in this tenant; %s"
+                         % (parameter, text, kind.replace("_", " "), hint), parameter)
+
+
+def clirouting_resolver(client, server):
+    """Resolve a CLI routing rule's destination given by name (a ring group's or an IVR's)."""
+
+    def resolve(params, current):
+        if params.get("destination") is not None:
+            params["destination"] = destination_number(client, server, params.get("destination_type"),
+                                                       params["destination"])
+        return params
+
+    return resolve

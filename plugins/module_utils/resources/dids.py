@@ -13,7 +13,7 @@ return is write-only.
 import re
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import (
-    DID_DESTINATIONS, WITHOUT_DESTINATION, cli_route_resource)
+    DID_DESTINATIONS, NAMED_DESTINATIONS, WITHOUT_DESTINATION, cli_route_resource, destination_number)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.lookups import resolve_by_name
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_bool, to_str
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ParentMissing, ReconcileError, Resource
@@ -103,7 +103,8 @@ def validate(params):
     if destination and kind == "external_number" and not re.match(r"^\+?\d+$", destination):
         raise ReconcileError("an external number is digits, optionally after a +, got %r" % destination,
                              "destination")
-    if destination and kind in NUMBERED_DESTINATIONS and not DIGITS.match(destination):
+    if destination and kind in NUMBERED_DESTINATIONS and kind not in NAMED_DESTINATIONS \
+            and not DIGITS.match(destination):
         raise ReconcileError("a %s destination is its number (digits), got %r" % (kind, destination), "destination")
     for name, pattern in sorted(OPTION_PATTERNS.items()):
         value = to_str((params.get("options") or {}).get(name))
@@ -120,10 +121,14 @@ def find_did_id(client, server, number):
     raise ParentMissing("DID %s does not exist in this tenant" % number, "did")
 
 
-def reference_resolver(client):
-    """Resolve ``trunk`` and ``group`` names to IDs (one list read each, only for names)."""
+def reference_resolver(client, server):
+    """Resolve ``trunk`` and ``group`` names to IDs and a destination's name to its number (one list read each,
+    only for names)."""
 
     def resolve(params, current):
+        if params.get("destination") is not None:
+            params["destination"] = destination_number(client, server, params.get("destination_type"),
+                                                       params["destination"])
         trunk = params.get("trunk")
         if trunk is not None and not to_str(trunk).isdigit():
             params["trunk"] = resolve_by_name(client, "pbxware.trunk.list", {}, trunk, "trunk", "trunk")

@@ -7,7 +7,7 @@
 import pytest
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import (
-    CLI_ROUTING_DESTINATIONS, DID_DESTINATIONS)
+    CLI_ROUTING_DESTINATIONS, DID_DESTINATIONS, clirouting_resolver, destination_number)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import (
     DID, DID_CLI_ROUTE, option_fields, reference_resolver, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.operation_times import (
@@ -93,13 +93,53 @@ class FakeClient(object):
 
 def test_trunk_and_group_names_resolve_ids_pass():
     client = FakeClient()
-    resolved = reference_resolver(client)({"trunk": "Carrier A", "group": "ny", "destination_type": "deny_access",
+    resolved = reference_resolver(client, "2")({"trunk": "Carrier A", "group": "ny", "destination_type": "deny_access",
                                            "destination": None}, None)
     assert resolved == {"trunk": "6099", "group": "4", "destination_type": "deny_access", "destination": ""}
-    assert reference_resolver(client)({"trunk": "6099", "group": "4"}, None) == {"trunk": "6099", "group": "4"}
+    assert reference_resolver(client, "2")({"trunk": "6099", "group": "4"}, None) == {"trunk": "6099", "group": "4"}
     assert client.calls == ["pbxware.trunk.list", "pbxware.didgroup.list"]
     with pytest.raises(ReconcileError, match="closest: Carrier A"):
-        reference_resolver(client)({"trunk": "Carrier B"}, None)
+        reference_resolver(client, "2")({"trunk": "Carrier B"}, None)
+
+
+class GroupsClient(object):
+    """Ring groups, enhanced ring groups (numbered under "number", as the ERG list reads) and IVRs of tenant 2."""
+
+    LISTS = {"pbxware.ring_group.list": {"7": {"name": "Sales", "ext": "600"}},
+             "pbxware.erg.list": {"3": {"name": "Support", "number": "610"}},
+             "pbxware.ivr.list": {"9": {"name": "MainMenu", "ext": "700"}}}
+
+    def __init__(self):
+        self.calls = []
+
+    def read(self, action, params=None):
+        self.calls.append((action, params))
+        return self.LISTS[action]
+
+
+@pytest.mark.parametrize("kind,name,number,reads", [
+    ("ring_group", "sales", "600", ["pbxware.ring_group.list"]),
+    ("ring_group", "Support", "610", ["pbxware.ring_group.list", "pbxware.erg.list"]),
+    ("ivr", "MainMenu", "700", ["pbxware.ivr.list"]),
+    ("ivr", "700", "700", []),
+    ("extension", "100", "100", []),
+])
+def test_destinations_given_by_name_resolve_to_their_number(kind, name, number, reads):
+    client = GroupsClient()
+    for resolver in (reference_resolver(client, "2"), clirouting_resolver(client, "2")):
+        resolved = resolver({"destination_type": kind, "destination": name}, None)
+        assert resolved["destination"] == number
+    assert [call[0] for call in client.calls] == reads * 2
+    assert all(call[1] == {"server": "2"} for call in client.calls)
+
+
+def test_an_unknown_destination_name_is_refused_naming_the_closest():
+    with pytest.raises(ReconcileError, match="closest: Sales") as info:
+        destination_number(GroupsClient(), "2", "ring_group", "Sale")
+    assert info.value.parameter == "destination"
+    validate({"number": "1", "destination_type": "ring_group", "destination": "Sales"})
+    with pytest.raises(ReconcileError, match="digits"):
+        validate({"number": "1", "destination_type": "queue", "destination": "Sales"})
 
 
 def test_cli_rule_reads_and_defaults():
