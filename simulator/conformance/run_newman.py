@@ -54,10 +54,11 @@ EXPECTED = os.path.join(HERE, "expected_failures.txt")
 DIALECTS = ("reference", "postman")
 EXPECTED_FILES = {"reference": EXPECTED, "postman": os.path.join(HERE, "expected_failures_postman.txt")}
 # The runs each dialect executes (None = all). The postman dialect changes only
-# tenant, DID, enhanced-service and editions/MAC requests (DIALECTS.md); the other
-# runs would repeat the reference run request for request.
+# tenant, DID, enhanced-service, editions/MAC, trunk, ERG members and IVR requests (DIALECTS.md);
+# the other runs would repeat the reference run request for request.
 DIALECT_RUNS = {"reference": None,
-                "postman": ("Extensions", "Extensions" + " > " + "Enhanced Services", "DIDs", "Tenants")}
+                "postman": ("Extensions", "Extensions" + " > " + "Enhanced Services", "DIDs", "Tenants", "Trunks",
+                            "Enhanced Ring Groups", "IVRs")}
 API_KEY = "conformance-api-key-0123456789"
 SEP = " > "
 # newman from package.json / package-lock.json (``npm ci`` in this directory).
@@ -343,6 +344,45 @@ def seed(sim, env, log):
         ok(sim.call("pbxware.otimes.did.set", id=pins["DID-IDs"], server=tenant, status="on",
                     default_dest_ext=env["Destination"], default_dest_is_vm="no"), "otimes.did.set")
 
+    def department():
+        # "Listing Departments" requires at least one department; the collection adds none.
+        ok(sim.call("pbxware.department.add", server=tenant, name="Seeded Department"), "department.add")
+
+    def ring_group():
+        # "Listing Ring Groups" runs first, requires at least one group and sets {{RGsID}} for the folder's edit
+        # and delete. The number differs from the folder's {{RGNum}} and {{ERG_Number}}.
+        ok(sim.call("pbxware.ring_group.add", server=tenant, name="Seeded RG", ext="870",
+                    extensions=env["Destination"]), "ring_group.add")
+
+    def ivr():
+        # "IVRs > Listing IVRs" runs first and requires an IVR; "Editing/Deleting IVRs" use {{IVRsID}}, which
+        # nothing sets; "IVR OT > Listing Operation Times" (another run) uses {{IVR-ID}}, which only the IVRs
+        # folder's listing sets. The number differs from the folder's {{IVRNum}}.
+        resp = ok(sim.call("pbxware.ivr.add", server=tenant, name="SeededIVR", ext="701", greeting="greeting-seeded",
+                           **{"keymap[1][type]": "ex", "keymap[1][destination]": env["Destination"]}), "ivr.add")
+        pins["IVRsID"] = pins["IVR-ID"] = str(resp["id"])
+        ok(sim.call("pbxware.otimes.ivr.set", id=pins["IVRsID"], server=tenant, status="on",
+                    default_dest_ext=env["Destination"], default_dest_is_vm="no"), "otimes.ivr.set")
+
+    def sms_trunks():
+        # "Editing SMS trunks", "SMS Trunk Configuration", "Deleting SMS Trunks" and "Set Tenants SMS trunk" use
+        # {{SMSTrunkIDs}}, which only "SMS Trunks List" sets (after the edits, to every ID at once); "Get Tenants
+        # SMS trunk" needs the tenant to have an SMS trunk: another one than the trunk the folder deletes.
+        trunks = []
+        for name in ("Seeded SMS", "Seeded Tenant SMS"):
+            resp = ok(sim.call("pbxware.sms.trunks.add", enabled="1", name=name, provider="twilio",
+                               account_sid="AC0123", auth_token="Seeded-Token9"), "sms.trunks.add")
+            trunks.append(str(resp["id"]))
+        pins["SMSTrunkIDs"] = trunks[0]
+        ok(sim.call("pbxware.sms.trunks.tenants.set", tenant=tenant, id=trunks[1]), "sms.trunks.tenants.set")
+
+    def service_plan():
+        # "Service Plans Rates" sends id={{SP-ID}}, which nothing in the collection sets.
+        plans = sim.call("pbxware.splan.list")
+        if not plans:
+            raise RuntimeError("the fixture has no service plan")
+        pins["SP-ID"] = sorted(plans, key=int)[0]
+
     def uad():
         uads = sim.call("pbxware.uads.list")
         disabled = [k for k, v in sorted(uads.items(), key=lambda kv: int(kv[0])) if not v.get("enabled")]
@@ -350,7 +390,8 @@ def seed(sim, env, log):
 
     for label, func in (("trunk", trunk), ("extension", extension), ("did", did), ("package", package),
                         ("spare tenant", spare_tenant), ("uad", uad), ("tenant clirouting", tenant_clirouting),
-                        ("did extras", did_extras)):
+                        ("did extras", did_extras), ("department", department), ("ring group", ring_group),
+                        ("ivr", ivr), ("sms trunks", sms_trunks), ("service plan", service_plan)):
         if label == "did" and "TrunkIDs" not in pins:
             log.append("seed did: skipped (no trunk)")
             continue

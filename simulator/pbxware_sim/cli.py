@@ -5,7 +5,7 @@ import signal
 import sys
 
 from pbxware_sim.server import FAULT_KINDS, Fault, Simulator, make_server
-from pbxware_sim.state import DIALECTS, EDIT_SEMANTICS
+from pbxware_sim.state import DIALECTS, EDIT_SEMANTICS, IVR_KEYMAP_SHAPES
 
 
 def _seconds(text):
@@ -42,6 +42,9 @@ def build_parser():
     live.add_argument("--tenant-edit-lag", type=_seconds, default=0.0, metavar="SECONDS",
                       help="tenant.edit answers at once, but tenant.list/configuration show the change "
                            "only SECONDS later")
+    live.add_argument("--ivr-keymap-shape", choices=IVR_KEYMAP_SHAPES, default="reference",
+                      help="ivr.list shows one keymap entry without its key, the lowest key's (reference, default), "
+                           "or every entry keyed by the key pressed (by_key)")
     sources = parser.add_argument_group(
         "vendor sources", "readings of the API reference and the Postman collection (see DIALECTS.md); "
                           "also settable at runtime with POST /_sim/settings")
@@ -72,7 +75,7 @@ def main(argv=None):
                           tenant_mode=not args.single_tenant, request_log=args.request_log, faults=args.fault,
                           codec_suffixes=args.codec_suffixes, tenant_ready_delay=args.tenant_ready_delay,
                           tenant_edit_lag=args.tenant_edit_lag, dialect=args.dialect,
-                          edit_semantics=args.edit_semantics)
+                          edit_semantics=args.edit_semantics, ivr_keymap_shape=args.ivr_keymap_shape)
     httpd = make_server(simulator, args.host, args.port)
     # SIGTERM ends serve_forever() like Ctrl-C does, so the socket is closed cleanly.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, fields
 
 DIALECTS = ("reference", "postman")
 EDIT_SEMANTICS = ("partial", "whole")
+IVR_KEYMAP_SHAPES = ("reference", "by_key")
 
 
 @dataclass
@@ -50,6 +51,10 @@ class LiveBehaviour:
       ``ext.add`` into the new tenant fails with an error.
     - ``tenant_edit_lag``: seconds before the changes of a ``tenant.edit`` show in
       ``tenant.list`` and ``tenant.configuration`` (the edit answers at once).
+    - ``ivr_keymap_shape``: how ``ivr.list`` shows a keymap: ``reference`` (default;
+      one ``{"type", "value"}`` without its key, the entry of the lowest key, as the
+      reference's example) or ``by_key`` (an object keyed by the key pressed, each
+      entry ``{"type", "value"}``, as a migration client reads it).
 
     Readings of the vendor's sources (``DIALECTS.md``):
 
@@ -67,9 +72,10 @@ class LiveBehaviour:
     tenant_edit_lag: float = 0.0
     dialect: str = "reference"
     edit_semantics: str = "partial"
+    ivr_keymap_shape: str = "reference"
 
     CODEC_SUFFIX = ",0"
-    CHOICES = {"dialect": DIALECTS, "edit_semantics": EDIT_SEMANTICS}
+    CHOICES = {"dialect": DIALECTS, "edit_semantics": EDIT_SEMANTICS, "ivr_keymap_shape": IVR_KEYMAP_SHAPES}
 
     def update(self, changes):
         """Apply a ``{name: value}`` dict (from JSON); raise ValueError and change nothing if any is bad."""

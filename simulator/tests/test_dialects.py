@@ -403,6 +403,34 @@ def test_one_sided_arguments_accepted_in_both(api, action, args):
     ok(api(action, **args))
 
 
+# --- j. ring groups and ERGs ------------------------------------------------------------------------------
+
+ERG_ADD = dict(server="2", name="Support", ext="300", max_wait_callers="5", rings_answer="0")
+
+
+def test_ring_group_last_dest(api, dialect):
+    answer = api("pbxware.ring_group.add", server="2", name="Sales", ext="200", last_dest="101")
+    if dialect == REFERENCE:
+        ok(answer)
+    else:
+        assert answer == invalid("last_dest", "101", "^(yes|no)$")
+
+
+def test_erg_queue_url(api, dialect):
+    answer = api("pbxware.erg.add", queue_url="http://crm.example.com/caller", **ERG_ADD)
+    if dialect == REFERENCE:
+        ok(answer)
+    else:
+        assert answer == invalid("queue_url", "http://crm.example.com/caller", r"^[\w\s]+$")
+
+
+def test_erg_members_id(api, dialect):
+    ok(api("pbxware.erg.add", **ERG_ADD))
+    answer = ok(api("pbxware.erg.members", server="2", id="1", numbers="100", penalties="0"))
+    assert answer["id"] == (1 if dialect == REFERENCE else "1")
+    assert ok(api("pbxware.erg.edit", server="2", id="1", name="Help"))["id"] == "1"  # README: *.edit, both
+
+
 # --- 2. edit semantics -------------------------------------------------------------------------------
 
 @pytest.fixture(params=SEMANTICS)

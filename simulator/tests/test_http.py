@@ -158,7 +158,7 @@ def test_empty_collection_is_empty_list(sim):
         assert sim.post("pbxware.tenant.delete", server=1, id=tenant_id)["success"]
     status, _, body = sim.raw(form={"apikey": API_KEY, "action": "pbxware.tenant.list"})
     assert body == b"[]"
-    sim.post("pbxware.trunk.delete", id=2316)
+    sim.post("pbxware.trunk.delete", server=1, id=2316)
     assert sim.post("pbxware.trunk.list") == []
 
 

@@ -125,8 +125,56 @@ def test_trunk_edit_and_delete(sim):
     assert options["allow"] == ["g729,30"] and options["secret"] == "N3w-Secret!"
     assert sim.post("pbxware.trunk.edit", server=1, id=2316, codecs_ptime="10")["id"] == "2316"  # keeps g729
     assert sim.post("pbxware.trunk.edit", server=1, id=5) == {"error": "Trunk ID 5 does not exist."}
-    assert sim.post("pbxware.trunk.delete", id=2316) == {"success": "Trunk ID: 2316", "id": "2316"}
+    assert sim.post("pbxware.trunk.delete", server=1, id=2316) == {"success": "Trunk ID: 2316", "id": "2316"}
     assert sim.post("pbxware.trunk.delete", server=1, id=2316) == {"error": "Trunk ID 2316 does not exist."}
+
+
+def test_trunk_codecs_and_ptimes_stay_in_step_on_edit(sim):
+    # A codec list of another size needs its ptimes: the stored ones no longer match.
+    assert sim.post("pbxware.trunk.edit", server=1, id=2316, codecs="g729") == {
+        "error": "Fields codecs and codecs_ptime must match in size"}
+    assert sim.post("pbxware.trunk.edit", server=1, id=2316, codecs="g729,gsm")["id"] == "2316"
+    options = sim.post("pbxware.trunk.configuration", trunkid=2316, server=1)["2316"]["options"]
+    assert options["allow"] == ["g729,20", "gsm,20"]
+
+
+def test_trunk_configuration_shows_the_secret_only(sim):
+    """``secret`` reads back (the reference example shows it); ``peer_secret``, ``auth`` and the peer never do."""
+    sim.post("pbxware.trunk.add", **dict(TRUNK, secret="Trunk-Secret-1", peer_secret="Peer-Secret-2",
+                                         auth="user:pw@realm", peer_host="10.0.0.2", peer_username="peer"))
+    options = sim.post("pbxware.trunk.configuration", trunkid=2317, server=1)["2317"]["options"]
+    assert options["secret"] == "Trunk-Secret-1"
+    assert not {"peer_secret", "auth", "peer_host", "peer_username"} & set(options)
+
+
+def test_trunk_server_rules_outside_tenant_mode(make_sim):
+    single = make_sim(tenant_mode=False)
+    assert single.post("pbxware.trunk.add", **dict(TRUNK, server=2)) == {"error": "Invalid server ID."}
+    assert single.post("pbxware.trunk.add", **TRUNK)["id"] == 2317
+    # Outside tenant mode the list's server filter applies (every trunk is the server's).
+    assert sorted(single.post("pbxware.trunk.list", server=1)) == ["2316", "2317"]
+    assert single.post("pbxware.trunk.list", server=2) == []
+
+
+@pytest.mark.parametrize("dialect", ["reference", "postman"])
+def test_trunk_dialects(sim, dialect):
+    """DIALECTS.md rows h (delete's server) and h' (area_code)."""
+    sim.control("POST", "/_sim/settings", {"dialect": dialect})
+    postman = dialect == "postman"
+    digits = sim.post("pbxware.trunk.edit", server=1, id=2316, area_code=212)
+    yes = sim.post("pbxware.trunk.edit", server=1, id=2316, area_code="yes")
+    if postman:
+        assert yes["id"] == "2316" and digits == {
+            "error": "Field 'area_code=212' contains invalid data (Regex: /^(yes|no|1|0)$/)"}
+    else:
+        assert digits["id"] == "2316" and yes == {
+            "error": "Field 'area_code=yes' contains invalid data (Regex: /^\\d{1,50}$/)"}
+    deleted = sim.post("pbxware.trunk.delete", id=2316)
+    if postman:
+        assert deleted == {"success": "Trunk ID: 2316", "id": "2316"}
+    else:
+        assert deleted == {"error": "Required field 'server' is missing"}
+        assert "2316" in sim.post("pbxware.trunk.list")
 
 
 def test_server_configuration_refused_in_tenant_mode(sim):

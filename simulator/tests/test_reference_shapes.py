@@ -86,6 +86,7 @@ for _svc in ("blflist", "callerid", "callfilters", "callfwd", "callscreening", "
 # Maps whose keys are names rather than IDs (path -> reason).
 NAME_KEYED = {
     ("pbxware.trunk.providers", "$"): "keyed by provider name (reference: 'array key being Provider Name')",
+    ("pbxware.apps.list", "$"): "keyed by edition/module name (reference: 'array key being the Edition/Module name')",
 }
 
 # Keys allowed to differ from the merged example: action -> {path: {"extra": [...], "missing": [...], "why": ...}}.
@@ -378,6 +379,18 @@ def _tenant_cli_rule(c):
         destination=c.trunk(), matchexplicitly="1")["id"])
 
 
+def _department(c):
+    return c.once("department", lambda: str(c.ok("pbxware.department.add", server=c.tenant, name="Shape Dept")["id"]))
+
+
+IVR_ADD = {"name": "ShapeIVR", "greeting": "greeting-shape", "keymap[1][type]": "ex", "keymap[1][destination]": "101"}
+
+
+def _ivr(c):
+    c.ext()
+    return c.once("ivr", lambda: str(c.ok("pbxware.ivr.add", **dict(IVR_ADD, server=c.tenant, ext="700"))["id"]))
+
+
 def _with_balance(c):
     ext_id = c.billing_ext()
     c.ok("pbxware.ext.balance", server=c.tenant, id=ext_id, mode="credit", amount="5", notes="n", refno="111")
@@ -420,6 +433,18 @@ RECIPES = {
     "pbxware.uads.list": lambda c: {"server": c.tenant},
     "pbxware.uads.activate": lambda c: {"server": c.tenant, "id": "136"},
     "pbxware.uads.deactivate": lambda c: {"server": c.tenant, "id": "135"},
+    # departments and apps (templates need a department)
+    "pbxware.department.list": lambda c: (_department(c), {"server": c.tenant})[1],
+    "pbxware.department.add": lambda c: {"server": c.tenant, "name": "Added Department"},
+    "pbxware.department.edit": lambda c: {"server": c.tenant, "id": _department(c), "name": "Renamed"},
+    "pbxware.department.delete": lambda c: {"server": c.tenant, "id": _department(c)},
+    "pbxware.apps.list": lambda c: (c.ok("pbxware.ext.editions_modules.set", server=c.tenant, id=c.ext(),
+                                         editions="office", modules="crm"), {"server": c.tenant})[1],
+    "pbxware.apps.templates.list": lambda c: (c.ok("pbxware.apps.templates.set", server=c.tenant,
+                                                   department_id=_department(c), editions="mobile", modules="crm"),
+                                              {"server": c.tenant})[1],
+    "pbxware.apps.templates.set": lambda c: {"server": c.tenant, "department_id": _department(c),
+                                             "editions": "business,agent", "modules": "call popup"},
     # trunks
     "pbxware.trunk.list": lambda c: {},
     "pbxware.trunk.providers": lambda c: {"server": c.tenant},
@@ -463,6 +488,11 @@ RECIPES = {
                                                 dest_type="0", destination="101", disabled="0"))[1],
     "pbxware.did.edit": lambda c: dict(server=c.tenant, id=c.did(), name="Renamed DID"),
     "pbxware.did.delete": lambda c: dict(server="1", id=c.did()),
+    # IVRs
+    "pbxware.ivr.list": lambda c: (_ivr(c), {"server": c.tenant})[1],
+    "pbxware.ivr.add": lambda c: (c.ext(), dict(IVR_ADD, server=c.tenant, ext="701"))[1],
+    "pbxware.ivr.edit": lambda c: {"server": c.tenant, "id": _ivr(c), "name": "RenamedIVR"},
+    "pbxware.ivr.delete": lambda c: {"server": c.tenant, "id": _ivr(c)},
     # read-only actions of objects not simulated yet (used as soon as they are)
     "pbxware.dashboard.ext_online": lambda c: {"server": c.tenant},
     "pbxware.dashboard.sip_registrations": lambda c: {"server": c.tenant},
@@ -565,9 +595,80 @@ RECIPES.update({
     "pbxware.did.clirouting.delete": lambda c: dict(id=c.did(), server=c.tenant,
                                                     cliroutingid=_did_clirouting(c)),
 })
+
+
+# SMS trunks, their tenants, service plans (seeded by the fixture) and their SMS rates.
+SMS_TRUNK_ADD = dict(enabled="1", name="Shape SMS", provider="telnyx", national_prefix="49",
+                     description="Shape trunk", api_key="ShapeKey", public_key="ShapePublic",
+                     messaging_profile_id="ShapeProfile")
+
+
+def _sms_trunk(c):
+    return c.once("sms_trunk", lambda: str(c.ok("pbxware.sms.trunks.add", **SMS_TRUNK_ADD)["id"]))
+
+
+def _tenant_sms_trunk(c):
+    c.ok("pbxware.sms.trunks.tenants.set", tenant=c.tenant, id=_sms_trunk(c))
+
+
+RECIPES.update({
+    "pbxware.sms.trunks.list": lambda c: (_sms_trunk(c), {})[1],
+    "pbxware.sms.trunks.configuration": lambda c: {"id": _sms_trunk(c)},
+    "pbxware.sms.trunks.add": lambda c: dict(SMS_TRUNK_ADD),
+    "pbxware.sms.trunks.edit": lambda c: dict(id=_sms_trunk(c), description="Edited"),
+    "pbxware.sms.trunks.delete": lambda c: dict(id=_sms_trunk(c)),
+    "pbxware.sms.trunks.tenants.list": lambda c: (_tenant_sms_trunk(c), {})[1],
+    "pbxware.sms.trunks.tenants.get": lambda c: (_tenant_sms_trunk(c), {"tenant": c.tenant})[1],
+    "pbxware.sms.trunks.tenants.set": lambda c: {"tenant": c.tenant, "id": _sms_trunk(c)},
+    "pbxware.splan.list": lambda c: {},
+    "pbxware.splan.rates": lambda c: {"id": "1"},
+    "pbxware.splan.sms_rates.list": lambda c: (_sms_trunk(c), {"id": "1"})[1],
+    "pbxware.splan.sms_rates.edit": lambda c: dict(id="1", trunk_id=_sms_trunk(c), national_sms="0.1"),
+})
 for _ot_kind in ("did", "ivr", "dial_group", "servers", "routes", "queues", "erg"):
     RECIPES["pbxware.otimes.%s.list" % _ot_kind] = lambda c, _k=_ot_kind: _ot_list(c, _k)
     RECIPES["pbxware.otimes.%s.set" % _ot_kind] = lambda c, _k=_ot_kind: dict(OT_SET, **_ot_target(c, _k))
+
+
+# Ring groups, enhanced ring groups, paging groups.
+def _ring_group(c):
+    return c.once("ring_group", lambda: str(c.ok(
+        "pbxware.ring_group.add", server=c.tenant, name="Shape RG", ext="210", extensions="101,102",
+        last_dest="101", last_dest_vm="no")["id"]))
+
+
+def _erg(c):
+    def make():
+        erg_id = str(c.ok("pbxware.erg.add", server=c.tenant, name="ShapeERG", ext="220", max_wait_callers="5",
+                          rings_answer="0")["id"])
+        c.ok("pbxware.erg.members", server=c.tenant, id=erg_id, numbers="101,102", penalties="0,5")
+        return erg_id
+    return c.once("erg", make)
+
+
+def _paging_group(c):
+    return c.once("paging_group", lambda: str(c.ok(
+        "pbxware.paging_group.add", server=c.tenant, name="Shape Paging", number="230", destinations="101,102",
+        quiet="1")["id"]))
+
+
+RECIPES.update({
+    "pbxware.ring_group.list": lambda c: (_ring_group(c), {"server": c.tenant})[1],
+    "pbxware.ring_group.add": lambda c: dict(server=c.tenant, name="Added RG", ext="211", extensions="101"),
+    "pbxware.ring_group.edit": lambda c: dict(server=c.tenant, id=_ring_group(c), name="Renamed RG"),
+    "pbxware.ring_group.configuration": lambda c: dict(server=c.tenant, id=_ring_group(c)),
+    "pbxware.ring_group.delete": lambda c: dict(server=c.tenant, id=_ring_group(c)),
+    "pbxware.erg.list": lambda c: (_erg(c), {"server": c.tenant})[1],
+    "pbxware.erg.add": lambda c: dict(server=c.tenant, name="AddedERG", ext="221", max_wait_callers="5",
+                                      rings_answer="0"),
+    "pbxware.erg.edit": lambda c: dict(server=c.tenant, id=_erg(c), name="RenamedERG"),
+    "pbxware.erg.members": lambda c: dict(server=c.tenant, id=_erg(c), numbers="103", penalties="1"),
+    "pbxware.erg.delete": lambda c: dict(server=c.tenant, id=_erg(c)),
+    "pbxware.paging_group.list": lambda c: (_paging_group(c), {"server": c.tenant})[1],
+    "pbxware.paging_group.add": lambda c: dict(server=c.tenant, name="Added Paging", number="231"),
+    "pbxware.paging_group.edit": lambda c: dict(server=c.tenant, id=_paging_group(c), quiet="0"),
+    "pbxware.paging_group.delete": lambda c: dict(server=c.tenant, id=_paging_group(c)),
+})
 
 
 def run_recipe(action):

@@ -3,7 +3,8 @@
 ``trunks``: id -> {"name", "server" ("1": trunks are system-wide), "provider_id",
 "status" ("1" active, "0" not active, "2" suspended), "options": {...}} where
 ``options`` is the configuration read shape (``codecs``/``codecs_ptime`` are
-stored as ``allow: ["ulaw,20", ...]``).
+stored as ``allow: ["ulaw,20", ...]``). Those items carry their ptime in every
+read, as in the reference's example, so the ``codec_suffixes`` setting leaves them alone.
 ``providers``: id -> {"name", "type" ("pstn"|"voip"), "protocol"}.
 """
 from pbxware_sim.common import YES_NO, by_id, check_server, get_record, require_master
@@ -12,8 +13,9 @@ from pbxware_sim.registry import ApiError, action
 
 DIGITS = r"^\d{1,10}$"
 WORDS = r"^[\w\s]+$"
-# Postman regexes plus the reference's enumerations. Postman gives area_code
-# /^(yes|no|1|0)$/, an evident copy-paste slip; digits are used instead.
+# Postman regexes plus the reference's enumerations. area_code: the reference's
+# "Area code" reads as digits, Postman gives /^(yes|no|1|0)$/ (DIALECTS.md row h').
+AREA_CODE_PATTERNS = {"postman": {"area_code": YES_NO}}
 PATTERNS = {
     "name": "^.+$", "provider_id": "^[0-9]+$", "type": "^(user|friend|peer)$",
     "dtmfmode": "^(auto|inband|rfc2833|info|shortinfo)$", "status": "^(active|not active|suspended)$",
@@ -40,7 +42,7 @@ ADD_ARGS = tuple(PATTERNS) + ("server", "host", "username", "secret", "peer_host
 ADD_REQUIRED = ("server", "name", "provider_id", "type", "dtmfmode", "status", "country", "national",
                 "international", "emerg_trunk", "host", "username", "insecure", "looserouting",
                 "incominglimit", "outgoinglimit", "codecs", "codecs_ptime")
-SECRETS = ("secret", "peer_secret")
+SECRETS = ("secret", "peer_secret", "auth")
 STATUS_CODES = {"active": "1", "not active": "0", "suspended": "2"}
 KNOWN_CODECS = {"ulaw", "alaw", "g722", "opus", "g723.1", "g726", "g726aal2", "g729", "gsm", "ilbc", "speex",
                 "speex16", "speex32", "lpc10", "h261", "h263", "h263p", "h264"}
@@ -151,7 +153,7 @@ def trunk_configuration(request):
 
 
 @action("pbxware.trunk.add", args=ADD_ARGS, required=ADD_REQUIRED, write=True, secrets=SECRETS,
-        patterns=PATTERNS)
+        patterns=PATTERNS, dialect_patterns=AREA_CODE_PATTERNS)
 def trunk_add(request):
     require_master(request)
     state = request.state
@@ -165,7 +167,7 @@ def trunk_add(request):
 
 
 @action("pbxware.trunk.edit", args=ADD_ARGS + ("id",), required=("server", "id"), write=True,
-        secrets=SECRETS, patterns=dict(PATTERNS, id=r"^\d+$"))
+        secrets=SECRETS, patterns=dict(PATTERNS, id=r"^\d+$"), dialect_patterns=AREA_CODE_PATTERNS)
 def trunk_edit(request):
     check_server(request)
     state = request.state
@@ -178,10 +180,13 @@ def trunk_edit(request):
     return {"success": "Trunk ID: %s" % trunk_id, "id": str(trunk_id)}
 
 
-# The reference marks ``server`` required; the vendor's Postman request deletes without it.
+# The reference marks ``server`` required; the vendor's Postman request deletes
+# without it and expects success (DIALECTS.md row h).
 @action("pbxware.trunk.delete", args=("server", "id"), required=("id",), write=True,
-        patterns={"id": r"^\d+$"})
+        patterns={"id": r"^\d+$", "server": r"^\d+$"})
 def trunk_delete(request):
+    if not request.postman and not request.has("server"):
+        raise ApiError("Required field 'server' is missing")
     check_server(request, required=False)
     state = request.state
     trunk_id = request.get("id")
