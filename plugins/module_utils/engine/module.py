@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from ansible.module_utils import basic
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.text.converters import to_text
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
@@ -48,6 +49,8 @@ def secret_values(params, url=None):
     if password:
         found.append(password)
     for value in params.values():
+        if isinstance(value, list):  # an aggregate module's items, each like a single module's parameters
+            found.extend(secret for item in value if isinstance(item, dict) for secret in secret_values(item))
         if isinstance(value, dict):
             found.extend(to_text(item) for key, item in value.items()
                          if is_secret_key(key) and not isinstance(item, (dict, list, bool)) and item not in (None, ""))
@@ -79,6 +82,39 @@ def spot_typos(spec):
     return spec, typos
 
 
+def check_items(spec):
+    """``(spec, errors, hidden)``: Ansible's own checks of each item of a list-of-dicts option, every bad
+    item named (``config[3] (extension 105): value of protocol must be one of ...``), where Ansible's
+    message only says "found in config". With errors, those options lose their suboptions in ``spec``
+    so that the module can fail with these messages; ``hidden``: the items' no_log values."""
+    try:
+        given = basic._load_params()  # looked up at call time, as in spot_typos
+    except Exception:
+        return spec, [], []
+    errors, hidden = [], []
+    for name, option in sorted(spec.items()):
+        suboptions = option.get("options")
+        items = given.get(name) if isinstance(given, dict) else None
+        if option.get("type") != "list" or not suboptions or not isinstance(items, list):
+            continue
+        required = [key for key, sub in suboptions.items() if sub.get("required")]
+        found = []
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            hidden.extend(to_text(item[key]) for key, sub in suboptions.items()
+                          if sub.get("no_log") and isinstance(item.get(key), (str, int)) and item[key] != "")
+            named = ", ".join("%s %s" % (key, item[key]) for key in required if item.get(key) not in (None, ""))
+            label = "%s[%d]%s" % (name, index, " (%s)" % named if named else "")
+            for err in ArgumentSpecValidator(suboptions).validate(dict(item)).errors:
+                unsupported = type(err).__name__ == "UnsupportedError"
+                found.append("%s: %s%s" % (label, "unsupported parameters: " if unsupported else "", err.msg))
+        if found:
+            errors.extend(found)
+            spec = dict(spec, **{name: dict((key, value) for key, value in option.items() if key != "options")})
+    return spec, errors, hidden
+
+
 class PBXwareModule(object):
     """An AnsibleModule with the collection's connection (and tenant) options."""
 
@@ -92,7 +128,11 @@ class PBXwareModule(object):
         spec.update(argument_spec)
         kwargs.setdefault("supports_check_mode", True)
         spec, typos = spot_typos(spec)
+        spec, item_errors, item_secrets = check_items(spec)
         self.ansible = AnsibleModule(argument_spec=spec, mutually_exclusive=exclusive, **kwargs)
+        self.ansible.no_log_values.update(item_secrets)
+        if item_errors:
+            self.ansible.fail_json(msg="; ".join(item_errors))
         for name, (value, choices, close) in sorted(typos.items()):
             self.ansible.fail_json(msg="value of %s must be one of: %s, got: %s; did you mean %s?"
                                    % (name, ", ".join(choices), value, " or ".join(close)))
@@ -111,12 +151,16 @@ class PBXwareModule(object):
     @property
     def client(self):
         if self._client is None:
-            self._client = PBXwareClient(
-                url=self.params["url"], api_key=self.params["api_key"],
-                validate_certs=self.params["validate_certs"], timeout=self.params["timeout"],
-                module_name=getattr(self.ansible, "_name", None), ca_path=self.params["ca_path"],
-                secrets=self.secrets)
+            self._client = self.new_client()
         return self._client
+
+    def new_client(self):
+        """Another client for the same server (a thread of its own: a requests Session is not thread-safe)."""
+        return PBXwareClient(
+            url=self.params["url"], api_key=self.params["api_key"],
+            validate_certs=self.params["validate_certs"], timeout=self.params["timeout"],
+            module_name=getattr(self.ansible, "_name", None), ca_path=self.params["ca_path"],
+            secrets=self.secrets)
 
     def server(self):
         """The ``server`` argument for the tenant the task names (see tenancy.resolve_tenant), looked up once."""
@@ -187,7 +231,10 @@ class PBXwareModule(object):
         except ReconcileError as err:
             self.fail("%s (parameter: %s)" % (err.message, err.parameter) if err.parameter else err.message)
         except PBXwareError as err:
-            self.fail(err.message)
+            # An aggregate that failed part-way reports what it wrote before (AggregateFailure.result).
+            partial = dict(getattr(err, "result", None) or {})
+            self.warn(partial.pop("warnings", []))
+            self.fail(err.message, **partial)
         except ValueError as err:
             # An answer shaped unlike the reference (normalize refuses it): say so, without a traceback.
             self.fail("unexpected data from PBXware: %s" % err)

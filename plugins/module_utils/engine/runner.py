@@ -143,26 +143,44 @@ class Converger(object):
         key = identity_key(self.resource, desired_view(self.resource, params))
         self._list_needed = self.resource.needs_list(params)
         object_id, raw = self.find_raw(key, rows)
+        result_plan = self.prepare(params, raw, state, force_write_only, resolve)
+        return self.commit(result_plan, object_id, key, check_mode)
+
+    def prepare(self, params, raw, state="present", force_write_only=False, resolve=None):
+        """The plan for ``params``/``state`` given the object as read (``raw``, ``None`` if absent).
+
+        No I/O besides ``resolve``'s lookups, so that an aggregate plans every object before
+        its first write; :meth:`commit` then carries the plan out (one Converger per object).
+        """
         self._spelling = spoken_names(self.resource, raw or {})
         if resolve is not None and state == "present":
             params = resolve(dict(params), raw)
         current = read_view(self.resource, raw) if raw is not None else None
         result_plan = plan(self.resource, params, current, state, force_write_only)
         if result_plan.changed and result_plan.operation not in self.resource.write_methods:
+            key = identity_key(self.resource, desired_view(self.resource, params))
             named = " ".join("%s %s" % pair for pair in zip(self.resource.identity, key))
             if result_plan.operation == "create":
                 # A part of an object (an extension's MACs): the object itself is missing.
                 raise ParentMissing("%s: %s does not exist" % (self.resource.name, named), self.resource.identity[0])
             raise ReconcileError("%s: the API cannot %s it" % (self.resource.name, result_plan.operation))
         self._warn_unverified(result_plan, current)
+        return result_plan
+
+    def commit(self, result_plan, object_id, key, check_mode=False, read_back=True):
+        """Send the one write ``result_plan`` needs (none in check mode) and return the result.
+
+        ``read_back=False`` (an aggregate, which reads each object once per task): ``after`` is the
+        plan's prediction instead of a fresh read; an unclear write answer is still decided by one.
+        """
         after = result_plan.after
         if result_plan.changed and not check_mode:
             object_id = self._apply(result_plan, object_id, key)
-            if result_plan.operation != "delete":
+            if result_plan.operation == "delete":
+                after = {}
+            elif read_back:
                 after = self._read_until(key, lambda found_id, view: self._landed(result_plan, found_id, view))[1] or {}
                 self._warn_unapplied(result_plan, after)
-            else:
-                after = {}
         result = {
             "changed": result_plan.changed,
             "operation": result_plan.operation,
