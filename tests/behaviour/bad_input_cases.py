@@ -23,10 +23,9 @@ plugins/module_utils/resources/*.py and engine/module.py; the rules the engine d
 check yet come from the vendor's Postman regexes the simulator enforces.
 """
 
+from bad_input_callflow import CASES as CALLFLOW_CASES
+from bad_input_common import NONE, READS, case
 from harness import EXISTING_DID, EXISTING_EXTENSION, T1_CODE, T1_EXT_LENGTH
-
-NONE = "none"
-READS = "reads_only"
 
 T1 = T1_CODE                          # "344": t1.example.com, tenant ID 2 of the bundled fixture
 EXT = EXISTING_EXTENSION              # "100", seeded in tenant 344 (harness.seeded_fixture)
@@ -50,6 +49,15 @@ def ext_create(**override):
 def did_create(**override):
     args = dict(tenant=T1, number="5552000", trunk="TestSIP", destination_type="extension", destination=EXT,
                 name="Sales")
+    args.update(override)
+    return args
+
+
+def trunk_create(**override):
+    """A complete, valid pbxware_trunk create (trunks are system-wide), with ``override`` applied."""
+    args = dict(name="Carrier", provider="Generic SIP", type="friend", dtmfmode="rfc2833", country="869",
+                national="1", international="011", host="sip.example.net", username="acme", insecure="port,invite",
+                loose_routing=True, incoming_limit=10, outgoing_limit=10, codecs=["ulaw", "alaw"], codecs_ptime=[20])
     args.update(override)
     return args
 
@@ -84,12 +92,6 @@ def otimes(**override):
     args = dict(tenant=T1, kind="server", status="on")
     args.update(override)
     return args
-
-
-def case(id, module, args, parameter, match, calls, **extra):  # pylint: disable=redefined-builtin
-    item = dict(id=id, module="pbxware_" + module, args=args, parameter=parameter, match=match, calls=calls)
-    item.update(extra)
-    return item
 
 
 CASES = [
@@ -662,6 +664,48 @@ CASES = [
          "creating tenant package requires", READS),
     case("package-name-empty", "tenant_package", package_create(name=""), "name", "empty", NONE),
 
+    # -- pbxware_department, pbxware_department_info ----------------------------------------------
+    case("dept-required-one-of", "department", dict(tenant=T1), "name", "one of the following is required", NONE),
+    case("dept-state-choice", "department", dict(tenant=T1, name="Sales", state="gone"), "state", "must be one of",
+         NONE),
+    case("dept-id-letters", "department", dict(tenant=T1, id="four", name="Sales"), "id", "digits", NONE),
+    case("dept-name-empty", "department", dict(tenant=T1, name=""), "name", "cannot be empty", NONE),
+    case("dept-id-unknown", "department", dict(tenant=T1, id="999", name="Sales"), "id", "does not exist", READS),
+    case("dept-info-unknown-option", "department_info", dict(tenant=T1, name="Sales"), "name",
+         "Unsupported parameters", NONE),
+    case("dept-info-names-type", "department_info", dict(tenant=T1, names={"Sales": 1}), "names",
+         "unable to convert to list", NONE),
+    case("dept-info-tenant-unknown", "department_info", dict(tenant="nosuch"), "tenant", "not found", READS),
+
+    # -- pbxware_apps_template, pbxware_apps_info -------------------------------------------------
+    case("apps-template-required-one-of", "apps_template", dict(tenant=T1, department="Sales"), "editions",
+         "one of the following is required", NONE),
+    case("apps-template-edition-unknown", "apps_template", dict(tenant=T1, department="Sales", editions=["gold"]),
+         "editions", "unknown gold", NONE),
+    case("apps-template-module-separator", "apps_template",
+         dict(tenant=T1, department="Sales", modules=["crm,skype"]), "modules", "unknown crm,skype", NONE),
+    case("apps-template-department-unknown", "apps_template",
+         dict(tenant=T1, department="Nowhere", editions=["office"]), "department", "does not exist", READS),
+    case("apps-info-unknown-option", "apps_info", dict(tenant=T1, names=["Sales"]), "names",
+         "Unsupported parameters", NONE),
+    case("apps-info-exclusive", "apps_info", dict(tenant=T1, tenant_id=2), "tenant_id", "mutually exclusive", NONE),
+    case("apps-info-tenant-id-type", "apps_info", dict(tenant_id="two"), "tenant_id", "unable to convert to int",
+         NONE),
+
+    # -- pbxware_uad, pbxware_uad_info ------------------------------------------------------------
+    case("uad-state-missing", "uad", dict(name="yealinkt41"), "state", "missing required arguments", NONE),
+    case("uad-state-choice", "uad", dict(name="yealinkt41", state="on"), "state", "must be one of", NONE),
+    case("uad-tenant", "uad", dict(tenant=T1, name="yealinkt41", state="enabled"), "tenant",
+         "Unsupported parameters", NONE),
+    case("uad-name-unknown", "uad", dict(name="nokia3310", state="enabled"), "name", "not the name, full name or ID",
+         READS),
+    case("uad-fullname-other", "uad", dict(name="yealinkt41", fullname="Yealink T-41", state="enabled"), "fullname",
+         "cannot be changed", READS),
+    case("uad-info-unknown-option", "uad_info", dict(name="yealinkt41"), "name", "Unsupported parameters", NONE),
+    case("uad-info-tenant", "uad_info", dict(tenant=T1), "tenant", "Unsupported parameters", NONE),
+    case("uad-info-names-type", "uad_info", dict(names={"yealinkt41": 1}), "names", "unable to convert to list",
+         NONE),
+
     # -- pbxware_tenant_trunks --------------------------------------------------------------------
     case("trunks-required-one-of", "tenant_trunks", dict(tenant=T1), "trunks", "one of the following is required",
          NONE),
@@ -695,4 +739,74 @@ CASES = [
          "not found", READS),
     case("tenant-cli-create-missing-type", "tenant_clirouting", dict(tenant=T1, callerid="0123456"),
          "destination_type", "requires", READS),
+
+    # -- pbxware_trunk ----------------------------------------------------------------------------
+    case("trunk-type-choice", "trunk", trunk_create(type="both"), "type", "must be one of", NONE),
+    case("trunk-ptimes-size", "trunk", trunk_create(codecs=["ulaw", "alaw", "gsm"], codecs_ptime=[20, 30]),
+         "codecs_ptime", "2 ptimes for 3 codecs", NONE),
+    case("trunk-ptime-range", "trunk", trunk_create(codecs_ptime=[25]), "codecs_ptime", "10, 20, 30", NONE),
+    case("trunk-codec-unknown", "trunk", trunk_create(codecs=["ulaw", "g711"]), "codecs", "unknown codec", NONE),
+    case("trunk-national-letters", "trunk", trunk_create(national="+1"), "national", "does not match", NONE),
+    case("trunk-option-unknown", "trunk", trunk_create(options={"qualifiy": 1}), "options", "did you mean qualify",
+         NONE),
+    case("trunk-option-first-class", "trunk", trunk_create(options={"looserouting": "yes"}), "options",
+         "loose_routing option", NONE),
+    case("trunk-option-pattern", "trunk", trunk_create(options={"defaultip": "10.0.0"}), "options.defaultip",
+         "does not match", NONE),
+    case("trunk-option-flag", "trunk", trunk_create(options={"e164a": "perhaps"}), "options.e164a",
+         "not a boolean", NONE),
+    case("trunk-provider-pstn", "trunk", trunk_create(provider="Generic Analog"), "provider", "SIP trunks only",
+         READS),
+    case("trunk-provider-unknown", "trunk", trunk_create(provider="Generic SPI"), "provider", "closest: Generic SIP",
+         READS),
+    case("trunk-new-codec-without-ptime", "trunk", dict(name="TestSIP", codecs=["ulaw", "g729"]), "codecs_ptime",
+         "needed for g729", READS),
+    case("trunk-create-missing-host", "trunk", trunk_create(host=None), "host", "creating trunk requires", READS),
+
+    # -- pbxware_trunk_info -----------------------------------------------------------------------
+    case("trunk-info-reveal-type", "trunk_info", dict(reveal_secrets="perhaps"), "reveal_secrets",
+         "unable to convert to bool", NONE),
+    case("trunk-info-unknown-option", "trunk_info", dict(names=["TestSIP"]), "names", "Unsupported parameters",
+         NONE),
+    case("trunk-info-name-newline", "trunk_info", dict(name="Test\nSIP"), "name", "control character", NONE),
 ]
+
+# IVRs, call groups, SMS trunks and service plans (bad_input_callflow.py).
+
+
+def ext_item(**override):
+    """One ``config`` item of pbxware_extensions: a complete create, without the tenant."""
+    item = ext_create(**override)
+    del item["tenant"]
+    return item
+
+
+def did_item(**override):
+    item = did_create(**override)
+    del item["tenant"]
+    return item
+
+
+CASES.extend([
+    # -- pbxware_extensions (aggregate): a bad item refuses the whole task, naming the item -------------
+    case("exts-item-protocol-choice", "extensions", dict(tenant=T1, config=[ext_item(), ext_item(extension="102",
+                                                                                                  protocol="pjsip")]),
+         "config", "config[1] (extension 102)", NONE),
+    case("exts-item-pin-pattern", "extensions", dict(tenant=T1, config=[ext_item(pin="12")]), "pin", "config[0]",
+         NONE),
+    case("exts-state-choice", "extensions", dict(tenant=T1, config=[ext_item()], state="merge"), "state",
+         "must be one of", NONE),
+    case("exts-replaced-incomplete", "extensions", dict(tenant=T1, config=[dict(extension=EXT, name="Alice")],
+                                                         state="replaced"), "config", "config[0]", NONE),
+    case("exts-tenant-unknown", "extensions", dict(tenant="nosuch", config=[ext_item()]), "tenant", "not found",
+         READS),
+    # -- pbxware_dids (aggregate) --------------------------------------------------------------------------
+    case("dids-item-number-letters", "dids", dict(tenant=T1, config=[did_item(number="55a")]), "number",
+         "config[0]", NONE),
+    case("dids-item-type-choice", "dids", dict(tenant=T1, config=[did_item(destination_type="menu")]), "config",
+         "config[0]", NONE),
+    case("dids-max-deletes-type", "dids", dict(tenant=T1, config=[did_item()], max_deletes="many"), "max_deletes",
+         "unable to convert to int", NONE),
+    case("dids-tenant-unknown", "dids", dict(tenant="nosuch", config=[did_item()]), "tenant", "not found", READS),
+])
+CASES.extend(CALLFLOW_CASES)

@@ -6,7 +6,7 @@
 
 Failing tasks that carry secrets (the API key, an extension's secret, PIN and password,
 ``options.auth``/``options.pbd_pin`` the server quotes back, a password in the URL, a
-tenant's HTTP and LDAP passwords, an operation-times PIN) run
+tenant's HTTP and LDAP passwords, an operation-times PIN, SMS trunk credentials) run
 
 - through ``ansible-playbook -vvv`` (one playbook, ``ignore_errors: true``, ``ANSIBLE_LOG_PATH``
   set): its output and log must not hold any secret, raw or URL-encoded;
@@ -22,12 +22,14 @@ from urllib.parse import quote, quote_plus, urlsplit
 
 import pytest
 
-from bad_input_cases import CASES, EXT, T1
+from bad_input_cases import CASES, EXT, T1, trunk_create
 from harness import run_module, staged_collections_root
 
 # Option names whose values are secret, wherever they appear in a task's arguments.
 SECRET_OPTIONS = frozenset(("api_key", "pin", "secret", "password", "http_password", "ldap_password", "auth",
-                            "pbd_pin"))
+                            "pbd_pin", "peer_secret",
+                            # SMS trunk credentials (pbxware_sms_trunk: one option per provider's secret).
+                            "telnyx_api_key", "bandwidth_password", "twilio_auth_token", "vi_secret", "ozsms_api_key"))
 # Shorter values are not scanned (they would match unrelated text; the engine does not mask them either).
 MIN_SCANNED = 4
 PLAYBOOK_TIMEOUT = 90
@@ -42,6 +44,9 @@ HTTP_PASSWORD = "HttpS3kr3t-42"
 LDAP_PASSWORD = "LdapS3kr3t-77"
 ROUTE_PIN = "98ab-RoutePin"        # digits only: refused before any call
 WRONG_KEY = "Wr0ngApiKey-123456"
+SMS_AUTH_TOKEN = "TwAuthS3kr3t-5521"
+SMS_API_KEY = "TelnyxS3kr3t-6632"
+SMS_PASSWORD = "BwPassS3kr3t-7743"
 
 
 def secret_cases(sim):
@@ -75,6 +80,14 @@ def secret_cases(sim):
          dict(tenant=T1, kind="route", object_id="1", status="on", pin=ROUTE_PIN)),
         ("route-pin-wrong-kind", "pbxware_operation_times",
          dict(tenant=T1, kind="ivr", object_id="1", status="on", pin=ROUTE_PIN)),
+        ("trunk-pstn-provider-with-secrets", "pbxware_trunk",
+         trunk_create(provider="Generic Analog", secret=SECRET, peer_secret=PASSWORD, auth=AUTH)),
+        ("sms-trunk-other-provider-with-secrets", "pbxware_sms_trunk",
+         dict(name="Twilio-main", provider="twilio", twilio_account_sid="AC0123456789",
+              twilio_auth_token=SMS_AUTH_TOKEN, telnyx_api_key=SMS_API_KEY)),
+        ("sms-trunk-missing-argument-with-secrets", "pbxware_sms_trunk",
+         dict(name="BW-main", provider="bandwidth", bandwidth_username="acme", bandwidth_password=SMS_PASSWORD,
+              bandwidth_user_id="u-1")),
     ]
 
 
@@ -163,7 +176,10 @@ def test_playbook_output_and_log_hold_no_secret(fresh_sim, tmp_path):
     env.update(ANSIBLE_COLLECTIONS_PATH=staged_collections_root(), ANSIBLE_LOG_PATH=str(log_path),
                ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0", ANSIBLE_RETRY_FILES_ENABLED="0",
                ANSIBLE_LOCAL_TEMP=str(tmp_path / "tmp"), ANSIBLE_HOME=str(tmp_path / "ansible-home"),
-               ANSIBLE_DEPRECATION_WARNINGS="0", ANSIBLE_PIPELINING="1")
+               ANSIBLE_DEPRECATION_WARNINGS="0", ANSIBLE_PIPELINING="1",
+               # ansible-core 2.21 leaves the task arguments out of results by default; older cores (and
+               # this setting) show them at -vvv: the no_log of every secret option is checked here.
+               ANSIBLE_INJECT_INVOCATION="1")
     binary = os.path.join(os.path.dirname(sys.executable), "ansible-playbook")
     # cwd: a directory without ansible.cfg (the repository's points at build/collections).
     run = subprocess.run([binary, "-vvv", "-i", "inventory", "secret-scan.yml"], cwd=str(tmp_path), env=env,
