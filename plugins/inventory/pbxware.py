@@ -99,9 +99,32 @@ options:
       - Also fetch each tenant's settings with C(pbxware.tenant.configuration) (one API call per tenant)
         into the host variable C(pbxware_tenant_config), with secrets (HTTP authentication user name and
         password, LDAP password and any other password) masked as C(********).
-      - On a PBXware not in tenant mode, the server's settings go into C(pbxware_server_config) instead.
+      - Only the settings named in O(tenant_config_keys) go into C(pbxware_tenant_config).
+      - On a PBXware not in tenant mode, the server's settings (every key) go into C(pbxware_server_config) instead.
     type: bool
     default: false
+  tenant_config_keys:
+    description:
+      - With O(tenant_details), which keys of the C(pbxware.tenant.configuration) answer go into
+        C(pbxware_tenant_config). The API returns about 85 settings per tenant; copying all of them onto every
+        host makes a large inventory slow and its output big, so the default keeps only
+        C(server_name) (the tenant name), C(tenantcode), C(package_id), C(status), C(ext_length), C(country)
+        (the country ID), C(area_code), C(national) and C(international) (dialling prefixes),
+        C(incominglimit) and C(outgoinglimit) (local and remote channels), C(local_codecs),
+        C(remote_codecs), C(network_codecs) and C(audiolang) (the audio language).
+      - A list containing V(all) keeps every key the API returns.
+      - A key that no tenant's configuration has is left out, with one warning that names the closest keys
+        that exist, so a typo does not fail the inventory. A key that only some tenants have is left out of
+        the other tenants' C(pbxware_tenant_config).
+      - Secrets among the chosen keys are masked as ever. The cache is keyed by this list too; another list
+        fetches the settings again instead of reading an entry that lacks its keys.
+      - Ignored without O(tenant_details), and for the server of a PBXware not in tenant mode, whose
+        C(pbxware_server_config) keeps every key.
+    type: list
+    elements: str
+    default: [server_name, tenantcode, package_id, status, ext_length, country, area_code, national, international,
+              incominglimit, outgoinglimit, local_codecs, remote_codecs, network_codecs, audiolang]
+    version_added: 0.2.0
   max_workers:
     description:
       - How many C(pbxware.tenant.configuration) requests run at the same time with O(tenant_details).
@@ -178,6 +201,10 @@ api_key: !vault |
   $ANSIBLE_VAULT;1.1;AES256
   6231...
 tenant_details: true
+# The default settings plus the call recording ones
+tenant_config_keys: [server_name, tenantcode, package_id, status, ext_length, country, area_code, national,
+                     international, incominglimit, outgoinglimit, local_codecs, remote_codecs, network_codecs,
+                     audiolang, recordglobal, recordformat]
 max_workers: 8
 exclude_tenants:
   - "test-*"
@@ -198,8 +225,16 @@ cache: true
 cache_plugin: ansible.builtin.jsonfile
 cache_connection: ~/.cache/pbxware-inventory
 cache_timeout: 3600
+
+---
+# settings.pbxware.yml: every setting of every tenant (about 85 per host: slower and larger with many tenants)
+plugin: bicom.pbxware.pbxware
+url: https://pbx.example.com/index.php
+tenant_details: true
+tenant_config_keys: all
 """
 
+import difflib
 import fnmatch
 import hashlib
 import json
@@ -216,8 +251,6 @@ from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructa
 # any trust mark (data is then never templated). Either way: what it returns is never templated.
 from ansible.utils.unsafe_proxy import wrap_var
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import (
-    PBXwareApiError, PBXwareClient, PBXwareError)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import mask_settings
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.tenancy import tenant_row
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, to_int, to_str
@@ -236,7 +269,9 @@ HOST_VARS = (
     ("pbxware_country_id", "country_id"),
     ("pbxware_country_code", "country_code"),
 )
-CACHE_FORMAT = 1
+# 2: configurations hold only the chosen keys; "config_keys" names every key the API returned.
+CACHE_FORMAT = 2
+ALL_CONFIG_KEYS = "all"
 FILTER_OPTIONS = ("include_tenants", "exclude_tenants", "include_packages", "exclude_packages")
 # Options the configuration file may give as templates (lookups, ...).
 TEMPLATED_OPTIONS = ("url", "api_key")
@@ -244,24 +279,23 @@ TEMPLATED_OPTIONS = ("url", "api_key")
 
 # -- pure helpers (unit tested) ---------------------------------------------
 
-_TEMPLATE_CHARS = re.compile(r"[{}]")
-
-
 def make_unsafe(value):
     """``value`` (API data: dicts, lists, scalars) such that no str in it is ever templated.
 
     Every str that could start or end a template (one with ``{`` or ``}``: every Jinja2 delimiter has
     one) is wrapped with ``wrap_var``, on every ansible-core version; a str without either cannot be
     templated and stays as it is (``wrap_var`` on every value costs seconds with 1000 tenants'
-    settings). Like community.general's ``make_unsafe``.
+    settings). Like community.general's ``make_unsafe``. Strings come first: most values are one.
     """
+    if isinstance(value, str):
+        return wrap_var(value) if "{" in value or "}" in value else value
     if isinstance(value, dict):
-        return dict((make_unsafe(key), make_unsafe(item)) for key, item in value.items())
+        return {make_unsafe(key): make_unsafe(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [make_unsafe(item) for item in value]
-    if isinstance(value, (str, bytes)):
-        text = value if isinstance(value, str) else value.decode("utf-8", "replace")
-        return wrap_var(value) if _TEMPLATE_CHARS.search(text) else value
+    if isinstance(value, bytes):
+        # In UTF-8 the bytes of { and } never occur inside another character.
+        return wrap_var(value) if b"{" in value or b"}" in value else value
     return value
 
 
@@ -309,11 +343,34 @@ def filter_tenants(rows, include_tenants=None, exclude_tenants=None, include_pac
     return kept
 
 
+def config_key_selection(keys):
+    """The configuration keys to keep: ``None`` (every key) when ``keys`` holds ``all``, else a tuple."""
+    keys = [to_text(key) for key in keys or []]
+    if ALL_CONFIG_KEYS in keys:
+        return None
+    return tuple(sorted(set(keys)))
+
+
+def select_settings(config, keys):
+    """``config`` with only ``keys`` (the ones it has; ``None``: every key)."""
+    if keys is None or not isinstance(config, dict):
+        return config
+    return dict((key, config[key]) for key in keys if key in config)
+
+
+def unknown_config_keys(keys, known):
+    """``[(key, closest known keys)]`` for each of ``keys`` that is not in ``known``."""
+    if not keys or not known:
+        return []
+    known = sorted(known)
+    return [(key, difflib.get_close_matches(key, known, n=3)) for key in keys if key not in known]
+
+
 def tenant_host_vars(row, config=None):
-    """Host variables of one tenant row (and its masked configuration, if fetched)."""
+    """Host variables of one tenant row, and its configuration if fetched (already masked: see ``_tenant_configs``)."""
     host_vars = dict((var, row.get(key)) for var, key in HOST_VARS)
     if config is not None:
-        host_vars["pbxware_tenant_config"] = mask_settings(config)
+        host_vars["pbxware_tenant_config"] = config
     return host_vars
 
 
@@ -340,6 +397,7 @@ def server_host_name(config, url):
 
 
 def server_host_vars(config, with_config=False):
+    """Host variables of a PBXware not in tenant mode; ``config`` is already masked (see ``_fetch_with``)."""
     config = config or {}
     host_vars = {
         "pbxware_tenant_id": 1,
@@ -349,8 +407,15 @@ def server_host_vars(config, with_config=False):
         "pbxware_country_id": _int_or_none(config.get("country")),
     }
     if with_config:
-        host_vars["pbxware_server_config"] = mask_settings(config)
+        host_vars["pbxware_server_config"] = config
     return host_vars
+
+
+def engine_client():
+    """The engine's HTTP client module, imported on first use: a cached run makes no request, and
+    importing it (and requests) would cost every cached run time for nothing."""
+    from ansible_collections.bicom.pbxware.plugins.module_utils.engine import client
+    return client
 
 
 def _int_or_none(value):
@@ -388,13 +453,35 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             data = self._fetch()
             if use_cache:
                 self._cache[cache_key] = data
+        self._warn_unknown_config_keys(data)
         self._populate(data)
 
+    def _config_keys(self):
+        """The configuration keys hosts get (``None``: every key); only with tenant_details."""
+        return config_key_selection(self.get_option("tenant_config_keys"))
+
     def _cache_key(self, path):
-        """The file's cache key, plus what decides the answer: another server or filter is another entry."""
-        what = json.dumps([self._conn["url"] or "", bool(self.get_option("tenant_details"))]
+        """The file's cache key, plus what decides the answer: another server, filter or key list is another entry.
+
+        The cache holds only the chosen configuration keys, so a cached run reads and decodes no more than the
+        hosts get; another key list then fetches once more, which only a change of the file causes.
+        """
+        details = bool(self.get_option("tenant_details"))
+        keys = self._config_keys() if details else None
+        what = json.dumps([self._conn["url"] or "", details, ALL_CONFIG_KEYS if keys is None else list(keys)]
                           + [[to_text(item) for item in self.get_option(name) or []] for name in FILTER_OPTIONS])
         return "%s_%s" % (self.get_cache_key(path), hashlib.sha256(to_bytes(what)).hexdigest()[:16])
+
+    def _warn_unknown_config_keys(self, data):
+        """One warning for the chosen keys that no tenant's configuration has, with the closest that exist."""
+        keys = self._config_keys()
+        if data.get("mode") != "tenants" or not self.get_option("tenant_details") or keys is None:
+            return
+        unknown = unknown_config_keys(keys, data.get("config_keys"))
+        if unknown:
+            self.display.warning(
+                "bicom.pbxware.pbxware inventory: tenant_config_keys: no tenant configuration has %s; no host gets it"
+                % "; ".join("%s (closest: %s)" % (key, ", ".join(close) if close else "none") for key, close in unknown))
 
     # -- fetching ----------------------------------------------------------
 
@@ -419,8 +506,9 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         return conn
 
     def _client(self, conn):
-        return PBXwareClient(conn["url"], conn["api_key"], validate_certs=conn["validate_certs"],
-                             timeout=conn["timeout"], module_name=USER_AGENT_NAME, ca_path=conn["ca_path"])
+        return engine_client().PBXwareClient(
+            conn["url"], conn["api_key"], validate_certs=conn["validate_certs"], timeout=conn["timeout"],
+            module_name=USER_AGENT_NAME, ca_path=conn["ca_path"])
 
     def _fetch(self):
         conn = self._conn
@@ -430,7 +518,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             for warning in getattr(client, "warnings", None) or []:
                 self.display.warning("bicom.pbxware.pbxware inventory: %s" % warning)
             return self._fetch_with(client, conn)
-        except PBXwareError as exc:
+        except engine_client().PBXwareError as exc:
             message = client.scrub(exc.message) if client is not None else exc.message
             raise AnsibleParserError("bicom.pbxware.pbxware inventory: %s" % message)
         except ValueError as exc:
@@ -443,11 +531,11 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         details = self.get_option("tenant_details")
         try:
             raw = client.read("pbxware.tenant.list")
-        except PBXwareApiError as list_error:
+        except engine_client().PBXwareApiError as list_error:
             # Not in tenant mode (or a wrong key): a single server answers server.configuration.
             try:
                 config = client.read("pbxware.server.configuration")
-            except PBXwareError:
+            except engine_client().PBXwareError:
                 raise list_error
             if not isinstance(config, dict):
                 raise list_error
@@ -456,22 +544,40 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         rows = sorted((tenant_row(tenant_id, item) for tenant_id, item in collection(raw).items()),
                       key=lambda row: row["id"])
         rows = filter_tenants(rows, *[self.get_option(name) for name in FILTER_OPTIONS])
-        configs = None
+        data = {"format": CACHE_FORMAT, "mode": "tenants", "tenants": rows, "configs": None}
         if details:
-            configs = self._tenant_configs(client, conn, rows)
-        return {"format": CACHE_FORMAT, "mode": "tenants", "tenants": rows, "configs": configs}
+            data["configs"], data["config_keys"] = self._tenant_configs(client, conn, rows)
+        return data
 
     def _tenant_configs(self, client, conn, rows):
-        """``{tenant id (str): masked configuration}``, fetched by a bounded thread pool.
+        """``({tenant id (str): configuration}, every key name seen)``, fetched by a bounded thread pool.
 
-        requests Sessions are not guaranteed thread-safe: each worker thread has its own client.
+        Each configuration keeps only the chosen keys and is masked here, once, before it can reach the cache
+        or a host. requests Sessions are not guaranteed thread-safe: each worker thread has its own client.
         """
         ids = [str(row["id"]) for row in rows]
+        keys = self._config_keys()
+        seen = set()
+        configs = {}
+        for tenant_id, config in self._read_configs(client, conn, ids):
+            if isinstance(config, dict):
+                seen.update(config)
+            configs[tenant_id] = mask_settings(select_settings(config, keys))
+        return configs, sorted(seen)
+
+    def _read_configs(self, client, conn, ids):
+        """Yield ``(tenant id, configuration)`` of every tenant in ``ids``, ``max_workers`` requests at a time.
+
+        A generator: the caller trims and masks each answer while the next ones are on their way, and never
+        holds every full configuration at once.
+        """
         if not ids:
-            return {}
+            return
         workers = max(1, min(int(self.get_option("max_workers") or 1), len(ids)))
         if workers == 1:
-            return dict((tid, mask_settings(client.read("pbxware.tenant.configuration", {"id": tid}))) for tid in ids)
+            for tenant_id in ids:
+                yield tenant_id, client.read("pbxware.tenant.configuration", {"id": tenant_id})
+            return
         local = threading.local()
         clients = []
         clients_lock = threading.Lock()
@@ -482,11 +588,11 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 worker = local.client = self._client(conn)
                 with clients_lock:
                     clients.append(worker)
-            return tenant_id, mask_settings(worker.read("pbxware.tenant.configuration", {"id": tenant_id}))
+            return tenant_id, worker.read("pbxware.tenant.configuration", {"id": tenant_id})
 
         try:
             with ThreadPoolExecutor(max_workers=workers) as pool:
-                return dict(pool.map(fetch, ids))
+                yield from pool.map(fetch, ids)
         finally:
             for worker in clients:
                 worker.session.close()
@@ -497,13 +603,14 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         """Hosts, groups and variables. Everything from the API (fresh or cached) is made unsafe here."""
         strict = self.get_option("strict")
         default_groups = self.get_option("default_groups")
+        base = self._base_vars()
         if data.get("mode") == "server":
             config = data.get("server") or {}
             host = self.inventory.add_host(make_unsafe(server_host_name(config, self._conn["url"])))
             if default_groups:
                 self.inventory.add_group(SERVERS_GROUP)
                 self.inventory.add_child(SERVERS_GROUP, host)
-            self._set_vars(host, server_host_vars(config, self.get_option("tenant_details")), strict)
+            self._set_vars(host, base, server_host_vars(config, self.get_option("tenant_details")), strict)
             return
         configs = data.get("configs")
         if default_groups:
@@ -519,7 +626,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                     group = self.inventory.add_group(make_unsafe(group))
                     self.inventory.add_child(group, host)
             config = configs.get(str(row["id"])) if configs is not None else None
-            self._set_vars(host, tenant_host_vars(row, config), strict)
+            self._set_vars(host, base, tenant_host_vars(row, config), strict)
 
     def _base_vars(self):
         """Variables of every host from the plugin itself (not from the API)."""
@@ -532,13 +639,15 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             base["ansible_python_interpreter"] = interpreter
         return base
 
-    def _set_vars(self, host, host_vars, strict):
-        host_vars = make_unsafe(host_vars)
-        all_vars = self._base_vars()
-        all_vars.update(host_vars)
+    def _set_vars(self, host, base, host_vars, strict):
+        """Set ``base`` (the plugin's own) and ``host_vars`` (from the API, made unsafe here), then compose."""
+        all_vars = dict(base)
+        all_vars.update(make_unsafe(host_vars))
         for name, value in all_vars.items():
             self.inventory.set_variable(host, name, value)
         self._set_composite_vars(self.get_option("compose"), all_vars, host, strict=strict)
-        all_vars = self.inventory.get_host(host).get_vars()
-        self._add_host_to_composed_groups(self.get_option("groups"), all_vars, host, strict=strict)
-        self._add_host_to_keyed_groups(self.get_option("keyed_groups"), all_vars, host, strict=strict)
+        groups, keyed_groups = self.get_option("groups"), self.get_option("keyed_groups")
+        if groups or keyed_groups:
+            all_vars = self.inventory.get_host(host).get_vars()
+            self._add_host_to_composed_groups(groups, all_vars, host, strict=strict)
+            self._add_host_to_keyed_groups(keyed_groups, all_vars, host, strict=strict)

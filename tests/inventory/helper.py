@@ -11,6 +11,9 @@
                                  keys and group members sorted, the controller's Python
                                  ($INVENTORY_TEST_PYTHON) shown as CONTROLLER_PYTHON
   helper.py calls BASE_URL       API requests the simulator has seen (GET /_sim/requests): total
+  helper.py api-loop             the API calls of tenant_details (the list, then each tenant's
+                                 configuration) in a plain keep-alive requests loop, against
+                                 $PBXWARE_URL with $PBXWARE_API_KEY: prints the seconds taken
   helper.py clear BASE_URL       forget the simulator's request log
   helper.py fault BASE_URL KIND PATTERN   add a fault that fires forever
   helper.py tls-proxy CERT KEY TARGET_URL   an HTTPS server on 127.0.0.1 (a free port, printed as
@@ -21,6 +24,7 @@ import json
 import os
 import ssl
 import sys
+import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -105,6 +109,19 @@ def control(base, path, method="GET", body=None):
         return json.loads(answer.read().decode("utf-8"))
 
 
+def api_loop():
+    """The yardstick of the plugin's cold tenant_details run: the same calls, nothing else."""
+    import requests
+    url, key = os.environ["PBXWARE_URL"], os.environ["PBXWARE_API_KEY"]
+    start = time.monotonic()
+    with requests.Session() as session:
+        tenants = session.post(url, data={"apikey": key, "action": "pbxware.tenant.list"}, timeout=60).json()
+        for tenant_id in tenants:
+            session.post(url, data={"apikey": key, "action": "pbxware.tenant.configuration", "id": tenant_id},
+                         timeout=60).json()
+    print("%.2f" % (time.monotonic() - start))
+
+
 def tls_proxy(cert, key, target):
     """The simulator speaks plain HTTP: this puts a (self-signed) certificate in front of it."""
 
@@ -143,6 +160,8 @@ def main(argv):
         normalise(argv[2])
     elif command == "calls":
         print(control(argv[2], "/_sim/requests")["total"])
+    elif command == "api-loop":
+        api_loop()
     elif command == "clear":
         control(argv[2], "/_sim/requests/clear", "POST")
     elif command == "tls-proxy":

@@ -152,7 +152,24 @@ if [ "$LAST_CALLS" = 3 ]; then pass "details: 3 API calls (list + 2 configuratio
 if grep -qF -e "$http_secret" -e "$ldap_secret" "$out/details.json"; then
     fail "details: a tenant secret appears unmasked"
 else
-    pass "details: HTTP and LDAP secrets masked"
+    pass "details: no HTTP or LDAP secret in the output"
+fi
+
+# Chosen settings: secrets among them masked; a misspelt key is a warning naming the closest key.
+inventory keys "$configs/keys.pbxware.yml"
+if "$python" -c 'import json, sys
+config = json.load(open(sys.argv[1]))["_meta"]["hostvars"]["sales.example.com"]["pbxware_tenant_config"]
+sys.exit(config != {"status": "1", "incominglimit": "8", "apusername": "********", "appassword": "********"})' \
+    "$out/keys.norm.json" && ! grep -qF -e "$http_secret" -e httpuser "$out/keys.json"; then
+    pass "keys: only the chosen settings, the HTTP user name and password masked"
+else
+    fail "keys: unexpected pbxware_tenant_config or an unmasked secret ($out/keys.norm.json)"
+fi
+warned=$(tr -s ' \n' ' ' <"$out/keys.err" | grep -oF "no tenant configuration has ext_lenght (closest: ext_length)" | wc -l)
+if [ "$warned" = 1 ]; then
+    pass "keys: a misspelt key warned about once, with the closest key"
+else
+    fail "keys: $warned warnings naming ext_lenght and ext_length, expected 1 ($out/keys.err)"
 fi
 
 inventory filters "$configs/filters.pbxware.yml"
@@ -328,10 +345,24 @@ if [ "$scale" -gt 0 ]; then
     echo "$scale tenants, no details: $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
     inventory scale-details "$configs/all-details.pbxware.yaml"
     echo "$scale tenants, tenant_details (max_workers 8): $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
+    details_time=$LAST_TIME
+    loop_time=$("${helper[@]}" api-loop)
+    echo "$scale tenants, the same API calls in a keep-alive requests loop: ${loop_time}s" \
+        "(tenant_details run: $(awk -v a="$details_time" -v b="$loop_time" 'BEGIN { printf "%.2f", a / b }')x)" |
+        tee -a "$timings"
     inventory scale-cache1 "$configs/cached.pbxware.yml"
     echo "$scale tenants, tenant_details, cache cold: $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
     inventory scale-cache2 "$configs/cached.pbxware.yml"
     echo "$scale tenants, tenant_details, cache warm: $LAST_CALLS API calls, ${LAST_TIME}s" | tee -a "$timings"
+    warm_time=$LAST_TIME
+    : >"$out/empty.ini"
+    start=$(now)
+    ANSIBLE_INVENTORY_ENABLED=ini ansible-inventory -i "$out/empty.ini" --list >/dev/null 2>"$out/empty.err" ||
+        fail "ansible-inventory over an empty static inventory failed ($out/empty.err)"
+    empty_time=$(elapsed "$start" "$(now)")
+    echo "ansible-inventory --list over an empty static inventory: ${empty_time}s" \
+        "(cache warm run: $(awk -v a="$warm_time" -v b="$empty_time" 'BEGIN { printf "%+.2f", a - b }')s)" |
+        tee -a "$timings"
     if [ "$LAST_CALLS" = 0 ]; then pass "scale: cached run made no API call"; else fail "scale: cached run made $LAST_CALLS calls"; fi
     for name in scale-plain scale-details scale-cache1 scale-cache2; do
         hosts=$("$python" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["_meta"]["hostvars"]))' "$out/$name.norm.json")

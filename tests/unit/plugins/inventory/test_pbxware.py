@@ -75,14 +75,36 @@ def test_host_vars_are_normalised():
     }
 
 
-def test_host_vars_with_config_are_masked():
-    config = {"server_name": "t1.example.com", "appassword": "s3cret", "apusername": "admin",
-              "ldap_password": "ldap-pw", "some_password": "x", "recordformat": "wav", "tenantcid": ""}
-    host_vars = pbxware.tenant_host_vars(rows()[0], config)
-    assert host_vars["pbxware_tenant_config"] == {
-        "server_name": "t1.example.com", "appassword": "********", "apusername": "********",
-        "ldap_password": "********", "some_password": "********", "recordformat": "wav", "tenantcid": ""}
-    assert config["appassword"] == "s3cret"  # the original is left alone
+def test_host_vars_carry_the_config_as_given():
+    # Masking happens once, when the configuration is fetched (before the cache): not here again.
+    config = {"server_name": "t1.example.com", "appassword": "********"}
+    assert pbxware.tenant_host_vars(rows()[0], config)["pbxware_tenant_config"] is config
+
+
+@pytest.mark.parametrize("keys, selection", [
+    (["status", "national", "status"], ("national", "status")),
+    (["all"], None),
+    (["status", "all"], None),
+    ([], ()),
+    (None, ()),
+])
+def test_config_key_selection(keys, selection):
+    assert pbxware.config_key_selection(keys) == selection
+
+
+def test_select_settings():
+    config = {"server_name": "t1.example.com", "status": "1", "recordformat": "wav"}
+    assert pbxware.select_settings(config, ("status", "national", "server_name")) == {
+        "status": "1", "server_name": "t1.example.com"}
+    assert pbxware.select_settings(config, None) is config
+    assert pbxware.select_settings([], ("status",)) == []  # not a dict: left as the API gave it
+
+
+def test_unknown_config_keys_name_the_closest():
+    known = ["ext_length", "incominglimit", "outgoinglimit", "national", "international", "status"]
+    assert pbxware.unknown_config_keys(("ext_lenght", "status", "zzz"), known) == [
+        ("ext_lenght", ["ext_length"]), ("zzz", [])]
+    assert pbxware.unknown_config_keys(("ext_lenght",), []) == []  # nothing seen: nothing to compare with
 
 
 def test_mask_keeps_empty_secrets_empty():
@@ -144,11 +166,7 @@ class FakeSession(object):
         if action == "pbxware.tenant.list":
             return Answer(FakeSession.tenants)
         if action == "pbxware.tenant.configuration":
-            tenant = FakeSession.tenants[body["id"]]
-            config = {"server_name": tenant["name"], "appassword": "pw-%s" % body["id"], "recordformat": "wav"}
-            if "glocomproxy" in tenant:
-                config["glocomproxy"] = tenant["glocomproxy"]
-            return Answer(config)
+            return Answer(tenant_config(body["id"], FakeSession.tenants[body["id"]]))
         if action == "pbxware.server.configuration":
             return Answer({"server_name": "PBXware", "domainname": "pbx.example.com", "numbering": "3",
                            "country": "869"})
@@ -156,6 +174,28 @@ class FakeSession(object):
 
     def close(self):
         pass
+
+
+DEFAULT_CONFIG_KEYS = ["area_code", "audiolang", "country", "ext_length", "incominglimit", "international",
+                       "local_codecs", "national", "network_codecs", "outgoinglimit", "package_id",
+                       "remote_codecs", "server_name", "status", "tenantcode"]
+
+
+def tenant_config(tenant_id, tenant):
+    """What pbxware.tenant.configuration answers: the default keys, secrets and other settings."""
+    config = {"server_name": tenant["name"], "tenantcode": tenant["tenantcode"], "package_id": str(tenant["package_id"]),
+              "status": "1", "ext_length": str(tenant["ext_length"]), "country": str(tenant["country_id"]),
+              "area_code": "", "national": "0", "international": "00", "incominglimit": "8", "outgoinglimit": "8",
+              "local_codecs": ["ulaw", "alaw"], "remote_codecs": ["ulaw", "alaw", "g729"],
+              "network_codecs": ["ulaw", "alaw"], "audiolang": "en",
+              "apusername": "user-%s" % tenant_id, "appassword": "pw-%s" % tenant_id,
+              "ldap_password": "ldap-%s" % tenant_id, "recordformat": "wav", "tenantcid": ""}
+    if "glocomproxy" in tenant:
+        config["glocomproxy"] = tenant["glocomproxy"]
+    return config
+
+
+SECRETS = ("user-", "pw-", "ldap-")
 
 
 @pytest.fixture
@@ -213,11 +253,89 @@ def test_hosts_groups_and_vars(tmp_path, fake):
     assert fake.calls == ["pbxware.tenant.list"]
 
 
-def test_tenant_details_masked(tmp_path, fake):
+def test_tenant_details_default_keys(tmp_path, fake):
     inventory = run(tmp_path, {"tenant_details": True, "max_workers": 2, "include_packages": ["basic"]})
     assert sorted(fake.calls) == ["pbxware.tenant.configuration"] * 2 + ["pbxware.tenant.list"]
     config = inventory.get_host("t1.example.com").get_vars()["pbxware_tenant_config"]
-    assert config == {"server_name": "t1.example.com", "appassword": "********", "recordformat": "wav"}
+    expected = tenant_config("2", TENANTS["2"])
+    assert sorted(config) == DEFAULT_CONFIG_KEYS
+    assert config == dict((key, expected[key]) for key in DEFAULT_CONFIG_KEYS)
+
+
+def test_default_keys_are_the_documented_ones():
+    plugin = inventory_loader.get("bicom.pbxware.pbxware")
+    plugin.set_options(direct={"plugin": "bicom.pbxware.pbxware"})
+    assert sorted(plugin.get_option("tenant_config_keys")) == DEFAULT_CONFIG_KEYS
+
+
+def test_tenant_config_keys_chosen_and_secrets_masked(tmp_path, fake):
+    inventory = run(tmp_path, {"tenant_details": True, "tenant_config_keys": ["status", "appassword", "recordformat"],
+                               "max_workers": 1})
+    assert fake.calls == ["pbxware.tenant.list"] + ["pbxware.tenant.configuration"] * 3
+    config = inventory.get_host("shop.example.org").get_vars()["pbxware_tenant_config"]
+    assert config == {"status": "1", "appassword": "********", "recordformat": "wav"}
+
+
+def test_tenant_config_keys_all(tmp_path, fake):
+    inventory = run(tmp_path, {"tenant_details": True, "tenant_config_keys": "all"})
+    config = inventory.get_host("t1.example.com").get_vars()["pbxware_tenant_config"]
+    expected = tenant_config("2", TENANTS["2"])
+    assert sorted(config) == sorted(expected)
+    assert config["appassword"] == config["apusername"] == config["ldap_password"] == "********"
+    assert config["recordformat"] == "wav"
+    assert config["tenantcid"] == ""
+
+
+def test_unknown_config_keys_warn_once(tmp_path, fake, monkeypatch):
+    from ansible.utils.display import Display
+    seen = []
+    monkeypatch.setattr(Display(), "warning", lambda message, *args, **kwargs: seen.append(message))  # a singleton
+    config = {"tenant_details": True, "tenant_config_keys": ["status", "ext_lenght", "natonal", "zzz_nothing"],
+              "cache": True, "cache_plugin": "ansible.builtin.jsonfile", "cache_connection": str(tmp_path / "cache")}
+    inventory = run(tmp_path, config)
+    assert inventory.get_host("t1.example.com").get_vars()["pbxware_tenant_config"] == {"status": "1"}
+    warnings = [message for message in seen if "tenant_config_keys" in message]
+    assert len(warnings) == 1  # one warning for the run, not one per key or tenant
+    message = warnings[0]
+    assert "ext_lenght (closest: ext_length)" in message
+    assert "natonal (closest: national, international)" in message
+    assert "zzz_nothing (closest: none)" in message
+    assert "status" not in message
+    # A cached run (no API call) knows the keys that exist as well.
+    fake.calls = []
+    run(tmp_path, config)
+    assert fake.calls == []
+    assert [message for message in seen if "tenant_config_keys" in message] == [message, message]
+
+
+def test_masking_runs_once_per_tenant_and_before_the_cache(tmp_path, fake, monkeypatch):
+    from ansible_collections.bicom.pbxware.plugins.module_utils.engine import masking
+    masked = []
+    real_mask = masking.mask_settings
+
+    def counting_mask(settings, *args, **kwargs):
+        masked.append(settings)
+        return real_mask(settings, *args, **kwargs)
+
+    # Both names: the plugin's import and the engine's module (for any other way of calling it).
+    monkeypatch.setattr(pbxware, "mask_settings", counting_mask)
+    monkeypatch.setattr(masking, "mask_settings", counting_mask)
+    cache_dir = tmp_path / "cache"
+    config = {"tenant_details": True, "tenant_config_keys": ["all"], "cache": True,
+              "cache_plugin": "ansible.builtin.jsonfile", "cache_connection": str(cache_dir)}
+    inventory = run(tmp_path, config)
+    assert len(masked) == len(TENANTS)  # once per tenant, not again per host
+    for name in inventory.hosts:
+        dumped = json.dumps(inventory.get_host(name).get_vars(), default=str)
+        assert not any(secret in dumped for secret in SECRETS), name
+        assert "********" in dumped
+    cached = "".join(path.read_text() for path in cache_dir.iterdir())
+    assert tenant_config("2", TENANTS["2"])["appassword"] == "pw-2"  # what the API sent
+    assert not any(secret in cached for secret in SECRETS)
+    assert "********" in cached
+    masked[:] = []
+    run(tmp_path, config)  # cached: nothing to mask again
+    assert masked == []
 
 
 def test_compose_and_keyed_groups(tmp_path, fake):
@@ -270,10 +388,30 @@ def test_cached_run_makes_no_call(tmp_path, fake):
     second = run(tmp_path, config)
     assert fake.calls == []
     assert sorted(second.hosts) == sorted(first.hosts)
-    assert second.get_host("t1.example.com").get_vars()["pbxware_tenant_config"]["appassword"] == "********"
+    assert second.get_host("t1.example.com").get_vars() == first.get_host("t1.example.com").get_vars()
     # Another filter is another cache entry.
     run(tmp_path, dict(config, exclude_tenants=["999"]))
     assert "pbxware.tenant.list" in fake.calls
+    # So is another key list (the cache holds only the chosen keys); the same list in another order is not.
+    fake.calls = []
+    third = run(tmp_path, dict(config, tenant_config_keys=["status", "appassword"]))
+    assert fake.calls.count("pbxware.tenant.configuration") == 3
+    assert third.get_host("t1.example.com").get_vars()["pbxware_tenant_config"] == {
+        "status": "1", "appassword": "********"}
+    fake.calls = []
+    run(tmp_path, dict(config, tenant_config_keys=["appassword", "status"]))
+    assert fake.calls == []
+
+
+def test_without_details_the_key_list_is_ignored(tmp_path, fake):
+    config = {"cache": True, "cache_plugin": "ansible.builtin.jsonfile", "cache_connection": str(tmp_path / "cache")}
+    first = run(tmp_path, config)
+    assert fake.calls == ["pbxware.tenant.list"]
+    fake.calls = []
+    second = run(tmp_path, dict(config, tenant_config_keys=["status"]))
+    assert fake.calls == []  # the same cache entry
+    assert "pbxware_tenant_config" not in second.get_host("t1.example.com").get_vars()
+    assert second.get_host("t1.example.com").get_vars() == first.get_host("t1.example.com").get_vars()
 
 
 # -- API data is never templated; url/api_key templates; interpreter; ca_path ----
@@ -296,7 +434,8 @@ def render(expression, variables):
 def test_api_data_is_never_templated(tmp_path, fake):
     fake.tenants = {"7": {"name": UNSAFE_NAME, "tenantcode": "777", "package_id": "7", "package": UNSAFE_PACKAGE,
                           "ext_length": 3, "country_id": 869, "country_code": "1", "glocomproxy": UNSAFE_SETTING}}
-    inventory = run(tmp_path, {"tenant_details": True, "compose": {"label": "pbxware_tenant_code ~ '-' ~ pbxware_package"},
+    inventory = run(tmp_path, {"tenant_details": True, "tenant_config_keys": ["server_name", "glocomproxy"],
+                               "compose": {"label": "pbxware_tenant_code ~ '-' ~ pbxware_package"},
                                "keyed_groups": [{"key": "pbxware_package", "prefix": "pkg"}]})
     assert list(inventory.hosts) == [UNSAFE_NAME]
     host = inventory.get_host(UNSAFE_NAME)
