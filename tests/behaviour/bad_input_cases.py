@@ -789,15 +789,15 @@ def did_item(**override):
 
 CASES.extend([
     # -- pbxware_extensions (aggregate): a bad item refuses the whole task, naming the item -------------
-    case("exts-item-protocol-choice", "extensions", dict(tenant=T1, config=[ext_item(), ext_item(extension="102",
-                                                                                                  protocol="pjsip")]),
+    case("exts-item-protocol-choice", "extensions",
+         dict(tenant=T1, config=[ext_item(), ext_item(extension="102", protocol="pjsip")]),
          "config", "config[1] (extension 102)", NONE),
     case("exts-item-pin-pattern", "extensions", dict(tenant=T1, config=[ext_item(pin="12")]), "pin", "config[0]",
          NONE),
     case("exts-state-choice", "extensions", dict(tenant=T1, config=[ext_item()], state="merge"), "state",
          "must be one of", NONE),
-    case("exts-replaced-incomplete", "extensions", dict(tenant=T1, config=[dict(extension=EXT, name="Alice")],
-                                                         state="replaced"), "config", "config[0]", NONE),
+    case("exts-replaced-incomplete", "extensions",
+         dict(tenant=T1, config=[dict(extension=EXT, name="Alice")], state="replaced"), "config", "config[0]", NONE),
     case("exts-tenant-unknown", "extensions", dict(tenant="nosuch", config=[ext_item()]), "tenant", "not found",
          READS),
     # -- pbxware_dids (aggregate) --------------------------------------------------------------------------

@@ -93,8 +93,9 @@ class FakeClient(object):
 
 def test_trunk_and_group_names_resolve_ids_pass():
     client = FakeClient()
-    resolved = reference_resolver(client, "2")({"trunk": "Carrier A", "group": "ny", "destination_type": "deny_access",
-                                           "destination": None}, None)
+    resolve = reference_resolver(client, "2")
+    resolved = resolve({"trunk": "Carrier A", "group": "ny", "destination_type": "deny_access", "destination": None},
+                       None)
     assert resolved == {"trunk": "6099", "group": "4", "destination_type": "deny_access", "destination": ""}
     assert reference_resolver(client, "2")({"trunk": "6099", "group": "4"}, None) == {"trunk": "6099", "group": "4"}
     assert client.calls == ["pbxware.trunk.list", "pbxware.didgroup.list"]
