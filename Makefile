@@ -64,6 +64,7 @@ INTEGRATION_ARGS ?=
 SIM_PYTEST_ARGS ?=
 LINT_ARGS ?=
 DEMO_ARGS ?=
+BENCH_ARGS ?=
 
 COLOR := $(if $(filter true,$(CI)),--color no,)
 
@@ -195,10 +196,12 @@ newman: venv ## Vendor Postman collection against the simulator (simulator/confo
 	PATH="$(VBIN):$$PATH" $(VBIN)/python run_newman.py
 
 # INTEGRATION_ARGS: ansible-test arguments, e.g. a target: INTEGRATION_ARGS=pbxware_tenant_info
-RUN_INTEGRATION_221 = COLLECTION_ROOT=$(COLL_221) PATH="$(VBIN):$$PATH" \
+# A whole run (no targets named) also checks that modules drove every write action the simulator knows.
+ACTION_COVERAGE = $(if $(strip $(INTEGRATION_ARGS)),,$(VBIN)/python $(ROOT)/tests/integration/action_coverage.py)
+RUN_INTEGRATION_221 = COLLECTION_ROOT=$(COLL_221) PATH="$(VBIN):$$PATH" ACTION_COVERAGE="$(ACTION_COVERAGE)" \
 	$(ROOT)/tests/integration/run-integration.sh $(COLOR) $(INTEGRATION_ARGS)
 RUN_INTEGRATION_219 = COLLECTION_ROOT=$(COLL_219) PATH="$(VBIN_219):$(VBIN):$$PATH" SIM_BIN=$(VBIN)/pbxware-sim \
-	$(ROOT)/tests/integration/run-integration.sh $(COLOR) $(INTEGRATION_ARGS)
+	ACTION_COVERAGE="$(ACTION_COVERAGE)" $(ROOT)/tests/integration/run-integration.sh $(COLOR) $(INTEGRATION_ARGS)
 
 .PHONY: integration
 integration: venv stage ## ansible-test integration --venv against a fresh simulator (tests/integration/run-integration.sh)
@@ -312,6 +315,16 @@ changelog-release: venv stage ## At release time: antsibull-changelog release (v
 .PHONY: docs
 docs: venv install ## Build the HTML docs site into build/docs/build/html (antsibull-docs + Sphinx, venv .venv/docs)
 	@$(ROOT)/hack/build-docs.sh $(VBIN)/python $(COLLECTIONS_PATH) $(BUILD)/docs $(ROOT)/.venv/docs
+
+# =============================================================================
+##@ Benchmarks (not part of `make test`)
+
+# BENCH_ARGS: hack/bench.py options, e.g. a quick check of the harness:
+#   make bench BENCH_ARGS='--scale 2,10 --repeat 1 --inventory-tenants 50'
+.PHONY: bench
+bench: venv install ## Time modules and inventory against the simulator (hack/bench.py, issue 15): table into docs/benchmarks.md, printed
+	@ANSIBLE_COLLECTIONS_PATH=$(COLLECTIONS_PATH) PATH="$(VBIN):$$PATH" \
+		$(VBIN)/python $(ROOT)/hack/bench.py --workdir $(BUILD)/bench $(BENCH_ARGS)
 
 # =============================================================================
 ##@ Cleaning

@@ -111,3 +111,9 @@ if grep -qE "([\"'=]|: )$test_pin([\"',]|$)" "$output"; then
 fi
 [ "$leaks" -eq 0 ] || exit 1
 echo "run-integration: no secret (API key, secrets, password, PIN) in $(wc -l <"$output") lines of -vvv output"
+
+# ACTION_COVERAGE (set by `make integration` when no target is named): the command that
+# checks the request log for write actions no module drove (tests/integration/action_coverage.py).
+if [ -n "${ACTION_COVERAGE:-}" ]; then
+    $ACTION_COVERAGE "$request_log"
+fi
