@@ -59,6 +59,9 @@ options:
       - C(destination) is the number of the extension, queue, IVR... (digits); for V(external_number) the
         number to call (digits); for V(crm_routing) and V(ari_application) the rule's or application's ID; for
         V(remote_access) one of V(agentlogin), V(destinations), V(voicemail); V(directory) takes none.
+      - A V(ring_group) (dial group or enhanced ring group) or V(ivr) destination may also be its name, resolved
+        to its number with one list read per type (C(pbxware.ring_group.list), then C(pbxware.erg.list);
+        C(pbxware.ivr.list)).
       - The keymap is one setting - it replaces the IVR's whole keymap, and keys it does not name are removed.
         When it differs it is sent whole.
       - Servers read keymaps in two shapes. Where C(pbxware.ivr.list) shows every key, the whole keymap is
@@ -106,7 +109,7 @@ EXAMPLES = r"""
     operator: "100"
     keymap:
       "1": {type: extension, destination: "100"}
-      "2": {type: queue, destination: "600"}
+      "2": {type: ring_group, destination: Sales}
       "9": {type: directory}
       "0": {type: external_number, destination: "0038761000000"}
       "*": {type: remote_access, destination: voicemail}
@@ -174,7 +177,8 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.resources.ivrs import IVR, option_fields, validate
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.ivrs import (
+    IVR, keymap_resolver, option_fields, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import desired_params, nest_options
 
@@ -199,8 +203,8 @@ def main():
         validate(params)
         resource = IVR.extended(option_fields(params["options"]))
         desired = desired_params(resource, params)
-        return module.converge(resource, desired, "ivr", params["state"], force_write_only=params["force_write_only"],
-                               shape=nest_options)
+        return module.converge(resource, desired, "ivr", params["state"], keymap_resolver(module.client, module.server()),
+                               force_write_only=params["force_write_only"], shape=nest_options)
 
     module.run(work)
 

@@ -125,25 +125,36 @@ NAMED_DESTINATIONS = {
 }
 
 
-def destination_number(client, server, kind, destination, parameter="destination"):
-    """The number ``destination`` stands for: itself when it is digits, else the named object's number.
+class NamedDestinations(object):
+    """Numbers of destinations given by name, each list read at most once (many entries, one read)."""
 
-    One list read per list consulted (ring groups, then enhanced ring groups, for a ring group).
-    """
-    text = to_str(destination)
-    if kind not in NAMED_DESTINATIONS or not text or text.isdigit():
-        return destination
-    names = []
-    for action, number_key in NAMED_DESTINATIONS[kind]:
-        rows = collection(client.read(action, {"server": server}))
-        for row in rows.values():
-            if to_lower(row.get("name")) == text.lower() and to_str(row.get(number_key)):
-                return to_str(row.get(number_key))
-        names.extend(to_str(row.get("name")) for row in rows.values() if row.get("name"))
-    close = difflib.get_close_matches(text, names, n=3, cutoff=0.4)
-    hint = "closest: %s" % ", ".join(close) if close else "known: %s" % (", ".join(sorted(names)[:10]) or "none")
-    raise ReconcileError("%s %r is neither a number nor the name of a %s in this tenant; %s"
-                         % (parameter, text, kind.replace("_", " "), hint), parameter)
+    def __init__(self, client, server):
+        self.client = client
+        self.server = server
+        self._rows = {}
+
+    def _list(self, action):
+        if action not in self._rows:
+            self._rows[action] = list(collection(self.client.read(action, {"server": self.server})).values())
+        return self._rows[action]
+
+    def number(self, kind, destination, parameter="destination"):
+        """The number ``destination`` stands for: itself when it is digits, else the named object's number
+        (ring groups are looked for among dial groups, then enhanced ring groups)."""
+        text = to_str(destination)
+        if kind not in NAMED_DESTINATIONS or not text or text.isdigit():
+            return destination
+        names = []
+        for action, number_key in NAMED_DESTINATIONS[kind]:
+            rows = self._list(action)
+            for row in rows:
+                if to_lower(row.get("name")) == text.lower() and to_str(row.get(number_key)):
+                    return to_str(row.get(number_key))
+            names.extend(to_str(row.get("name")) for row in rows if row.get("name"))
+        close = difflib.get_close_matches(text, names, n=3, cutoff=0.4)
+        hint = "closest: %s" % ", ".join(close) if close else "known: %s" % (", ".join(sorted(names)[:10]) or "none")
+        raise ReconcileError("%s %r is neither a number nor the name of a %s in this tenant; %s"
+                             % (parameter, text, kind.replace("_", " "), hint), parameter)
 
 
 def clirouting_resolver(client, server):
@@ -151,8 +162,8 @@ def clirouting_resolver(client, server):
 
     def resolve(params, current):
         if params.get("destination") is not None:
-            params["destination"] = destination_number(client, server, params.get("destination_type"),
-                                                       params["destination"])
+            named = NamedDestinations(client, server)
+            params["destination"] = named.number(params.get("destination_type"), params["destination"])
         return params
 
     return resolve

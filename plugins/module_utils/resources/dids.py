@@ -13,7 +13,7 @@ return is write-only.
 import re
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import (
-    DID_DESTINATIONS, NAMED_DESTINATIONS, WITHOUT_DESTINATION, cli_route_resource, destination_number)
+    DID_DESTINATIONS, NAMED_DESTINATIONS, WITHOUT_DESTINATION, NamedDestinations, cli_route_resource)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.lookups import resolve_by_name
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_bool, to_str
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ParentMissing, ReconcileError, Resource
@@ -127,8 +127,8 @@ def reference_resolver(client, server):
 
     def resolve(params, current):
         if params.get("destination") is not None:
-            params["destination"] = destination_number(client, server, params.get("destination_type"),
-                                                       params["destination"])
+            named = NamedDestinations(client, server)
+            params["destination"] = named.number(params.get("destination_type"), params["destination"])
         trunk = params.get("trunk")
         if trunk is not None and not to_str(trunk).isdigit():
             params["trunk"] = resolve_by_name(client, "pbxware.trunk.list", {}, trunk, "trunk", "trunk")

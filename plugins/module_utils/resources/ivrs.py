@@ -23,6 +23,8 @@ Servers read keymaps in two shapes (shared spec README, "Readings of IVR keymaps
 
 import re
 
+from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import (
+    NAMED_DESTINATIONS, NamedDestinations)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import (
     choice_map, collection, ident, to_str)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
@@ -176,6 +178,8 @@ def _check_destination(key, kind, destination):
         if destination not in REMOTE_ACCESS:
             raise ReconcileError("%s: with type remote_access it is one of %s, got %r"
                                  % (where, ", ".join(REMOTE_ACCESS), destination), "keymap")
+    elif kind in NAMED_DESTINATIONS:
+        return  # a number, or a name resolved to one (keymap_resolver)
     elif not DIGITS.match(destination):
         what = {"external_number": "an external number", "crm_routing": "a CRM routing rule's ID",
                 "ari_application": "an ARI application's ID"}.get(kind, "the number of the %s" % kind)
@@ -247,3 +251,20 @@ def info_items(rows, extension=None):
         ids[view.get("extension")] = ident(object_id)
     items.sort(key=lambda item: (len(item.get("extension") or ""), item.get("extension") or ""))
     return items, ids, warnings
+
+
+def keymap_resolver(client, server):
+    """Resolve keymap destinations given by name (a ring group's, an IVR's): each list read once per run."""
+
+    def resolve(params, current):
+        keymap = params.get("keymap")
+        if keymap:
+            named = NamedDestinations(client, server)
+            params["keymap"] = dict(
+                (key, dict(entry, destination=named.number(keymap_type(entry.get("type")), entry.get("destination"),
+                                                           "keymap")))
+                if isinstance(entry, dict) and entry.get("destination") is not None else (key, entry)
+                for key, entry in keymap.items())
+        return params
+
+    return resolve

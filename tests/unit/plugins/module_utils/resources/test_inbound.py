@@ -7,7 +7,7 @@
 import pytest
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import (
-    CLI_ROUTING_DESTINATIONS, DID_DESTINATIONS, clirouting_resolver, destination_number)
+    CLI_ROUTING_DESTINATIONS, DID_DESTINATIONS, NamedDestinations, clirouting_resolver)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import (
     DID, DID_CLI_ROUTE, option_fields, reference_resolver, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.operation_times import (
@@ -134,9 +134,16 @@ def test_destinations_given_by_name_resolve_to_their_number(kind, name, number, 
     assert all(call[1] == {"server": "2"} for call in client.calls)
 
 
+def test_each_list_is_read_once_however_many_names_use_it():
+    client = GroupsClient()
+    named = NamedDestinations(client, "2")
+    assert [named.number("ring_group", name) for name in ("Sales", "Support", "sales")] == ["600", "610", "600"]
+    assert [call[0] for call in client.calls] == ["pbxware.ring_group.list", "pbxware.erg.list"]
+
+
 def test_an_unknown_destination_name_is_refused_naming_the_closest():
     with pytest.raises(ReconcileError, match="closest: Sales") as info:
-        destination_number(GroupsClient(), "2", "ring_group", "Sale")
+        NamedDestinations(GroupsClient(), "2").number("ring_group", "Sale")
     assert info.value.parameter == "destination"
     validate({"number": "1", "destination_type": "ring_group", "destination": "Sales"})
     with pytest.raises(ReconcileError, match="digits"):

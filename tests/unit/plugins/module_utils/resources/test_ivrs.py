@@ -10,7 +10,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile imp
     ReconcileError, desired_params, plan, read_view)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.runner import Converger
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.ivrs import (
-    IVR, info_items, keymap_type, normalize_keymap, option_fields, validate)
+    IVR, info_items, keymap_resolver, keymap_type, normalize_keymap, option_fields, validate)
 
 KEYMAP = {"1": {"type": "extension", "destination": "100"}, "9": {"type": "dy"},
           "*": {"type": "remote_access", "destination": "voicemail"}}
@@ -219,3 +219,30 @@ def test_info_items_are_module_input():
     assert info_items(rows, "700")[0] == [items[1]] and info_items([], None) == ([], {}, [])
     # Fed back, an item plans no change.
     assert plan(IVR, dict((name, items[1].get(name)) for name in IVR.by_name), current(BY_KEY)).operation is None
+
+
+class ListsClient(object):
+    LISTS = {"pbxware.ring_group.list": {"7": {"name": "Sales", "ext": "600"}},
+             "pbxware.erg.list": {},
+             "pbxware.ivr.list": {"9": {"name": "Night", "ext": "701"}}}
+
+    def __init__(self):
+        self.calls = []
+
+    def read(self, action, params=None):
+        self.calls.append(action)
+        return self.LISTS[action] or []
+
+
+def test_keymap_destinations_by_name_resolve_with_one_read_per_list():
+    client = ListsClient()
+    keymap = {"1": {"type": "rg", "destination": "sales"}, "2": {"type": "ring_group", "destination": "Sales"},
+              "3": {"type": "ivr", "destination": "Night"}, "4": {"type": "extension", "destination": "100"},
+              "9": {"type": "directory"}}
+    validate(dict(WANTED, keymap=keymap))
+    resolved = keymap_resolver(client, "2")({"keymap": keymap}, None)["keymap"]
+    assert [resolved[key].get("destination") for key in "12349"] == ["600", "600", "701", "100", None]
+    assert client.calls == ["pbxware.ring_group.list", "pbxware.ivr.list"]
+    with pytest.raises(ReconcileError, match="closest: Sales") as info:
+        keymap_resolver(client, "2")({"keymap": {"1": {"type": "rg", "destination": "Sale"}}}, None)
+    assert info.value.parameter == "keymap"
