@@ -7,7 +7,7 @@
     python tests/integration/action_coverage.py REQUEST_LOG
 
 Reads the simulator's request log (JSON lines) of a whole integration run and
-fails when a write action the simulator knows was never sent by a module and
+fails when any request of the collection carried the API key in its URL, or when a write action the simulator knows was never sent by a module and
 answered ``ok``. Only requests whose User-Agent is the collection's count: a test
 that calls the API itself (``ansible.builtin.uri``) proves nothing about a module.
 The simulator's registry is the list of write actions, so a newly simulated object
@@ -25,20 +25,24 @@ NOT_DRIVEN = {
 COLLECTION_AGENT = "bicom.pbxware/"
 
 
-def driven(lines):
-    """Actions a collection module sent and the simulator answered ``ok``."""
-    seen = set()
+def read_log(lines):
+    """``(actions a collection module sent and the simulator answered ok, requests of the collection
+    whose URL carried the API key)``."""
+    seen, keyed = set(), 0
     for line in lines:
         entry = json.loads(line)
-        if entry.get("outcome") == "ok" and entry.get("user_agent", "").startswith(COLLECTION_AGENT):
+        if not entry.get("user_agent", "").startswith(COLLECTION_AGENT):
+            continue
+        keyed += bool(entry.get("apikey_in_url"))
+        if entry.get("outcome") == "ok":
             seen.add(entry["action"])
-    return seen
+    return seen, keyed
 
 
 def main(path):
     load_objects()
     with open(path, encoding="utf-8") as handle:
-        seen = driven(handle)
+        seen, keyed = read_log(handle)
     writes = sorted(name for name, action in ACTIONS.items() if action.write)
     missing = [name for name in writes if name not in seen and name not in NOT_DRIVEN]
     stale = sorted(name for name in NOT_DRIVEN if name in seen or name not in ACTIONS)
@@ -48,7 +52,9 @@ def main(path):
         print("action coverage: FAILED: never sent by a module with an ok answer: %s" % ", ".join(missing))
     if stale:
         print("action coverage: FAILED: listed as not driven, but driven (or unknown): %s" % ", ".join(stale))
-    return 1 if missing or stale else 0
+    if keyed:
+        print("action coverage: FAILED: %d request(s) of the collection carried the API key in the URL" % keyed)
+    return 1 if missing or stale or keyed else 0
 
 
 if __name__ == "__main__":

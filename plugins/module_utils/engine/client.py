@@ -15,7 +15,7 @@ import random
 import re
 import time
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 try:
     import requests
@@ -107,9 +107,12 @@ class PBXwareClient(object):
             raise PBXwareError("No PBXware URL given: set url or the PBXWARE_URL environment variable.")
         if not api_key:
             raise PBXwareError("No API key given: set api_key or the PBXWARE_API_KEY environment variable.")
-        if "apikey=" in url.lower():
-            raise PBXwareError("The url must not carry the API key: give it in api_key, which is sent in the request body.")
         parts = urlsplit(url)
+        # PHP reads apikey from the query in any case and percent-encoding (?%61pikey=...), and api_key's value
+        # anywhere in the url is the key in a URL all the same.
+        named = [name.lower() for name, _ in parse_qsl(parts.query + "&" + parts.fragment, keep_blank_values=True)]
+        if "apikey" in named or "apikey=" in url.lower() or (len(api_key) >= 8 and api_key in url):
+            raise PBXwareError("The url must not carry the API key: give it in api_key, which is sent in the request body.")
         self._secrets = [api_key, parts.password] + [value for value in secrets if value]
         self.url = url
         self.display_url = self.scrub(url)

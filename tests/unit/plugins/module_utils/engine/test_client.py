@@ -95,9 +95,12 @@ def test_key_goes_in_the_post_body_and_user_agent_names_the_module():
     assert post["verify"] is True and post["timeout"] == 30
 
 
-def test_url_carrying_the_key_is_refused():
-    with pytest.raises(PBXwareError, match="must not carry the API key"):
-        PBXwareClient(URL + "?apikey=abc", KEY, session=FakeSession())
+@pytest.mark.parametrize("suffix", ["?apikey=abc", "?action=x&APIKEY=abc", "?%61pikey=abc", "#apikey=abc",
+                                    "?key=" + KEY, "/" + KEY])
+def test_url_carrying_the_key_is_refused(suffix):
+    with pytest.raises(PBXwareError, match="must not carry the API key") as info:
+        PBXwareClient(URL + suffix, KEY, session=FakeSession())
+    assert KEY not in info.value.message
 
 
 def test_missing_url_or_key_is_a_clear_error():
