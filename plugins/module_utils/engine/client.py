@@ -110,7 +110,7 @@ class PBXwareClient(object):
         parts = urlsplit(url)
         # PHP reads apikey from the query in any case and percent-encoding (?%61pikey=...), and api_key's value
         # anywhere in the url is the key in a URL all the same.
-        named = [name.lower() for name, _ in parse_qsl(parts.query + "&" + parts.fragment, keep_blank_values=True)]
+        named = [pair[0].lower() for pair in parse_qsl(parts.query + "&" + parts.fragment, keep_blank_values=True)]
         if "apikey" in named or "apikey=" in url.lower() or (len(api_key) >= 8 and api_key in url):
             raise PBXwareError("The url must not carry the API key: give it in api_key, which is sent in the request body.")
         self._secrets = [api_key, parts.password] + [value for value in secrets if value]
