@@ -161,28 +161,14 @@ operation:
   sample: update
 """
 
-from ansible_collections.bicom.pbxware.plugins.module_utils.resources.destinations import DID_DESTINATIONS
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.dids import (
-    DID, option_fields, reference_resolver, validate)
+    DID, DID_ARGUMENTS, option_fields, reference_resolver, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import desired_params, nest_options
 
 ARGUMENT_SPEC = dict(
-    number=dict(type="str", required=True),
-    number_end=dict(type="str"),
+    DID_ARGUMENTS,
     state=dict(type="str", choices=["present", "absent"], default="present"),
-    trunk=dict(type="str"),
-    destination_type=dict(type="str", choices=list(DID_DESTINATIONS.names)),
-    destination=dict(type="str"),
-    name=dict(type="str"),
-    enabled=dict(type="bool"),
-    group=dict(type="str"),
-    e164=dict(type="str"),
-    e164_end=dict(type="str"),
-    sms_enabled=dict(type="bool"),
-    prioritize_clirouting=dict(type="bool"),
-    options=dict(type="dict"),
-    force_write_only=dict(type="bool", default=False),
 )
 
 

@@ -163,10 +163,8 @@ operation:
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
-from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import desired_params, nest_options
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.groups import (
-    ERG_DESTINATIONS, ERG_MEMBERS, ERG_STRATEGIES, erg_resource, extension_length_check, member_list,
-    predict_members, validate_erg, with_members)
+    ERG_DESTINATIONS, ERG_STRATEGIES, converge_erg, extension_length_check, validate_erg)
 
 ARGUMENT_SPEC = dict(
     extension=dict(type="str", required=True),
@@ -192,16 +190,7 @@ def main():
 
     def work():
         validate_erg(params)
-        resource = erg_resource(params)
-        desired = desired_params(resource, params)
-        result = module.converge(resource, desired, "erg", params["state"], force_write_only=params["force_write_only"],
-                                 shape=nest_options, check_tenant=extension_length_check(params, NUMBERS_OF_TENANT_LENGTH))
-        if params["state"] == "absent" or params["members"] is None:
-            return result
-        if result["operation"] == "create" and module.check_mode:
-            return predict_members(result, member_list(params["members"]), "erg")
-        members = module.converge(ERG_MEMBERS, {"extension": params["extension"], "members": params["members"]}, "erg")
-        return with_members(result, members, "erg")
+        return converge_erg(module, params, extension_length_check(params, NUMBERS_OF_TENANT_LENGTH))
 
     module.run(work)
 

@@ -243,32 +243,13 @@ operation:
 """
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
-    EXTENSION, check_length, option_fields, user_agent_resolver, validate)
+    EXTENSION, EXTENSION_ARGUMENTS, check_length, forced_fields, option_fields, user_agent_resolver, validate)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import desired_params, nest_options
 
 ARGUMENT_SPEC = dict(
-    extension=dict(type="str", required=True),
+    EXTENSION_ARGUMENTS,
     state=dict(type="str", choices=["present", "absent"], default="present"),
-    name=dict(type="str"),
-    email=dict(type="str"),
-    protocol=dict(type="str", choices=["sip", "iax"]),
-    location=dict(type="str", choices=["local", "remote"]),
-    user_agent=dict(type="str"),
-    status=dict(type="str", choices=["enabled", "disabled"]),
-    pin=dict(type="str", no_log=True),
-    secret=dict(type="str", no_log=True),
-    password=dict(type="str", no_log=True),
-    update_password=dict(type="str", choices=["always", "on_create"], default="on_create", no_log=False),
-    incoming_limit=dict(type="int"),
-    outgoing_limit=dict(type="int"),
-    voicemail=dict(type="bool"),
-    department=dict(type="list", elements="str"),
-    service_plan=dict(type="str"),
-    user_language=dict(type="str"),
-    codecs=dict(type="list", elements="str"),
-    options=dict(type="dict"),
-    force_write_only=dict(type="bool", default=False),
 )
 
 
@@ -280,9 +261,8 @@ def main():
         validate(params)
         resource = EXTENSION.extended(option_fields(params["options"]))
         desired = desired_params(resource, params)
-        force = True if params["force_write_only"] else (["password"] if params["update_password"] == "always" else ())
         return module.converge(resource, desired, "extension", params["state"], user_agent_resolver(module.client),
-                               force, shape=nest_options,
+                               forced_fields(params), shape=nest_options,
                                check_tenant=lambda row: check_length(params["extension"], row))
 
     module.run(work)

@@ -74,9 +74,10 @@ applied:
 import datetime
 import math
 
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.dates import api_day
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.actions import run_once
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
-    api_date, check_extension_number, find_extension)
+    check_extension_number, find_extension)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, to_str
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError
@@ -99,8 +100,8 @@ def main():
         if not math.isfinite(params["amount"]) or params["amount"] <= 0:
             raise ReconcileError("amount must be a positive number, got %s" % params["amount"], "amount")
         check_extension_number(params["extension"])
-        start = api_date(params["history_since"], "history_since")
-        end = api_date(datetime.date.today() + datetime.timedelta(days=1), "history_since")
+        start = api_day(params["history_since"], "history_since")
+        end = api_day(datetime.date.today() + datetime.timedelta(days=1), "history_since")
         server = module.server()
         find_extension(module.client, server, params["extension"], module.tenant_row)
         history_query = {"server": server, "ext": params["extension"], "start": start, "end": end,

@@ -109,9 +109,10 @@ extensions:
 import datetime
 import fnmatch
 
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine.dates import api_day
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.diff import mask
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
-    EXTENSION_EDITIONS, api_date, normalize_macs)
+    EXTENSION_EDITIONS, normalize_macs)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
     EXTENSION, OPTION_READ_PATHS, option_fields)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
@@ -154,8 +155,8 @@ def main():
     def work():
         today = datetime.date.today()
         history = {
-            "start": api_date(params["history_start"] or today - datetime.timedelta(days=30), "history_start"),
-            "end": api_date(params["history_end"] or today, "history_end"),
+            "start": api_day(params["history_start"] or today - datetime.timedelta(days=30), "history_start"),
+            "end": api_day(params["history_end"] or today, "history_end"),
         }
         if params["history_type"]:
             history["type"] = params["history_type"]

@@ -336,32 +336,11 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.aggregate imp
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import desired_params, nest_options
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
-    EXTENSION, OPTION_READ_PATHS, check_length, option_fields, user_agent_resolver, validate)
+    EXTENSION, EXTENSION_ARGUMENTS, OPTION_READ_PATHS, check_length, forced_fields, option_fields, user_agent_resolver,
+    validate)
 
-ITEM_SPEC = dict(
-    extension=dict(type="str", required=True),
-    name=dict(type="str"),
-    email=dict(type="str"),
-    protocol=dict(type="str", choices=["sip", "iax"]),
-    location=dict(type="str", choices=["local", "remote"]),
-    user_agent=dict(type="str"),
-    status=dict(type="str", choices=["enabled", "disabled"]),
-    pin=dict(type="str", no_log=True),
-    secret=dict(type="str", no_log=True),
-    password=dict(type="str", no_log=True),
-    update_password=dict(type="str", choices=["always", "on_create"], default="on_create", no_log=False),
-    incoming_limit=dict(type="int"),
-    outgoing_limit=dict(type="int"),
-    voicemail=dict(type="bool"),
-    department=dict(type="list", elements="str"),
-    service_plan=dict(type="str"),
-    user_language=dict(type="str"),
-    codecs=dict(type="list", elements="str"),
-    options=dict(type="dict"),
-    force_write_only=dict(type="bool", default=False),
-)
 ARGUMENT_SPEC = dict(
-    config=dict(type="list", elements="dict", options=ITEM_SPEC),
+    config=dict(type="list", elements="dict", options=EXTENSION_ARGUMENTS),
     state=dict(type="str", choices=list(STATES), default="merged"),
     max_deletes=dict(type="int", default=10),
     max_workers=dict(type="int", default=4),
@@ -383,8 +362,7 @@ def item_of(index, entry, state):
             return item
         validate(entry)
         resource = EXTENSION.extended(option_fields(entry["options"]))
-        force = True if entry["force_write_only"] else (["password"] if entry["update_password"] == "always" else ())
-        return Item(item.path, resource, desired_params(resource, entry), force)
+        return Item(item.path, resource, desired_params(resource, entry), forced_fields(entry))
 
 
 def main():

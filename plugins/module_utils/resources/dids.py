@@ -18,6 +18,24 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.lookups impor
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import collection, ident, to_bool, to_str
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import Field, ParentMissing, ReconcileError, Resource
 
+# The arguments of one DID: pbxware_did's (with its state) and each pbxware_dids item's.
+DID_ARGUMENTS = dict(
+    number=dict(type="str", required=True),
+    number_end=dict(type="str"),
+    trunk=dict(type="str"),
+    destination_type=dict(type="str", choices=list(DID_DESTINATIONS.names)),
+    destination=dict(type="str"),
+    name=dict(type="str"),
+    enabled=dict(type="bool"),
+    group=dict(type="str"),
+    e164=dict(type="str"),
+    e164_end=dict(type="str"),
+    sms_enabled=dict(type="bool"),
+    prioritize_clirouting=dict(type="bool"),
+    options=dict(type="dict"),
+    force_write_only=dict(type="bool", default=False),
+)
+
 DID = Resource(
     "DID",
     [

@@ -16,7 +16,6 @@ editions & modules (``ext.editions_modules.*``), and the date format of the
 balance history actions.
 """
 
-import datetime
 import difflib
 import re
 
@@ -179,6 +178,39 @@ def resolve_user_agent(client, wanted):
                            ("name", "fullname"))
 
 
+# The arguments of one extension: pbxware_extension's (with its state) and each pbxware_extensions item's.
+EXTENSION_ARGUMENTS = dict(
+    extension=dict(type="str", required=True),
+    name=dict(type="str"),
+    email=dict(type="str"),
+    protocol=dict(type="str", choices=["sip", "iax"]),
+    location=dict(type="str", choices=["local", "remote"]),
+    user_agent=dict(type="str"),
+    status=dict(type="str", choices=["enabled", "disabled"]),
+    pin=dict(type="str", no_log=True),
+    secret=dict(type="str", no_log=True),
+    password=dict(type="str", no_log=True),
+    update_password=dict(type="str", choices=["always", "on_create"], default="on_create", no_log=False),
+    incoming_limit=dict(type="int"),
+    outgoing_limit=dict(type="int"),
+    voicemail=dict(type="bool"),
+    department=dict(type="list", elements="str"),
+    service_plan=dict(type="str"),
+    user_language=dict(type="str"),
+    codecs=dict(type="list", elements="str"),
+    options=dict(type="dict"),
+    force_write_only=dict(type="bool", default=False),
+)
+
+
+def forced_fields(params):
+    """Write-only fields to send although they cannot be compared: every one with ``force_write_only``,
+    the password with ``update_password: always``."""
+    if params["force_write_only"]:
+        return True
+    return ["password"] if params["update_password"] == "always" else ()
+
+
 PIN_PATTERN = re.compile(r"^\d{4}$")
 SECRET_CHARS = re.compile(r"^[a-zA-Z0-9%$*!@_-]+$")
 SECRET_SPECIALS = "%*!_-"
@@ -263,20 +295,6 @@ def _strong(secret):
 
 
 # -- dates -----------------------------------------------------------------------------
-
-
-def api_date(value, parameter):
-    """``yyyy-mm-dd`` (or a date) as the history actions want it: ``Feb-01-2009``."""
-    if isinstance(value, datetime.date):
-        day = value
-    else:
-        try:
-            day = datetime.datetime.strptime(to_str(value), "%Y-%m-%d").date()
-        except ValueError:
-            raise ReconcileError("%s must be a date as yyyy-mm-dd, got %r" % (parameter, value), parameter)
-    # %b depends on the locale; the API wants English month names.
-    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    return "%s-%02d-%04d" % (months[day.month - 1], day.day, day.year)
 
 
 # -- additional MAC addresses -----------------------------------------------------------

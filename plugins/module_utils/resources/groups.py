@@ -26,7 +26,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding impo
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.normalize import (
     collection, comma_list, ident, to_bool, to_int, to_str)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
-    Field, ReconcileError, Resource, desired_params, read_view)
+    Field, ReconcileError, Resource, desired_params, nest_options, read_view)
 
 DIGITS = re.compile(r"^\d+$")
 
@@ -305,7 +305,20 @@ def listed_groups(client, server, resource, extension=None):
     return [(group_id, row) for number, group_id, row in sorted(found, key=lambda item: (len(item[0]), item[0]))]
 
 
-# --- results ---------------------------------------------------------------------------------------
+# --- the ERG and its members: two writes, one result ----------------------------------------------------
+
+def converge_erg(module, params, check_tenant):
+    """Converge an ERG, then its members (``pbxware.erg.members``, a write of its own), as one module result."""
+    resource = erg_resource(params)
+    result = module.converge(resource, desired_params(resource, params), "erg", params["state"],
+                             force_write_only=params["force_write_only"], shape=nest_options, check_tenant=check_tenant)
+    if params["state"] == "absent" or params["members"] is None:
+        return result
+    if result["operation"] == "create" and module.check_mode:
+        return predict_members(result, member_list(params["members"]), "erg")
+    members = module.converge(ERG_MEMBERS, {"extension": params["extension"], "members": params["members"]}, "erg")
+    return with_members(result, members, "erg")
+
 
 def with_members(result, members_result, key):
     """One module result from an ERG's result and its members' (``pbxware.erg.members``)."""

@@ -4,14 +4,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Extension parts (MACs, editions) and one-shot actions."""
 
-import datetime
 
 import pytest
 
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.actions import run_once
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import PBXwareTransportError
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
-    EDITIONS, EXTENSION_EDITIONS, EXTENSION_MACS, api_date, mac_user_agent_resolver,
+    EDITIONS, EXTENSION_EDITIONS, EXTENSION_MACS, mac_user_agent_resolver,
     selection, validate_macs)
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import ReconcileError, plan, read_view
 
@@ -89,14 +88,6 @@ def test_editions_update_sends_none_for_an_empty_selection():
     result = plan(EXTENSION_EDITIONS, {"extension": "1", "editions": [], "use_department_templates": False}, current)
     assert result.payload == {"editions": "none"}
     assert read_view(EXTENSION_EDITIONS, {"editions": {"all": 1}})["editions"] == list(EDITIONS)
-
-
-def test_history_dates_in_the_api_format():
-    assert api_date("2009-02-01", "start") == "Feb-01-2009"
-    assert api_date(datetime.date(2026, 11, 28), "end") == "Nov-28-2026"
-    with pytest.raises(ReconcileError) as info:
-        api_date("01/02/2009", "history_start")
-    assert info.value.parameter == "history_start"
 
 
 def test_run_once_looks_before_and_after():

@@ -10,7 +10,7 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding impo
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.reconcile import (
     ReconcileError, desired_params, plan, read_view)
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.groups import (
-    ERG_MEMBERS, PAGING_GROUP, RING_GROUP, erg_resource, extension_length_check, predict_members,
+    ERG_MEMBERS, PAGING_GROUP, RING_GROUP, converge_erg, erg_resource, extension_length_check, predict_members,
     ring_group_read_resource, ring_group_resource, validate_erg, validate_paging_group, validate_ring_group,
     with_members)
 
@@ -184,6 +184,46 @@ def test_erg_members_merge_into_the_result():
     created = result(True, "create", {"extension": "205"}, {}, {"extension": "205"})
     predicted = predict_members(created, [{"extension": "1", "penalty": 0}], "erg")
     assert predicted["diff"]["before"] == {} and predicted["erg"]["members"] == [{"extension": "1", "penalty": 0}]
+
+
+class RecordingModule:
+    """What converge_erg asks of PBXwareModule: converge calls, recorded, each answered by ``answer``."""
+
+    def __init__(self, check_mode, operation):
+        self.check_mode = check_mode
+        self.operation = operation
+        self.calls = []
+
+    def converge(self, resource, desired, key, state="present", **options):
+        self.calls.append((resource, desired, state))
+        view = dict(desired)
+        return {"changed": self.operation is not None, "operation": self.operation, "id": "7", key: view,
+                "before": {}, "proposed": dict(desired), "diff": {"before": {}, "after": view}, "warnings": []}
+
+
+MEMBERS = [{"extension": "101", "penalty": 2}]
+
+
+@pytest.mark.parametrize("state, members, check_mode, operation, converges", [
+    ("present", MEMBERS, False, "update", 2),   # the ERG, then its members
+    ("present", None, False, "update", 1),      # members not managed: one converge
+    ("absent", MEMBERS, False, "delete", 1),    # deleting takes the members with it
+    ("present", MEMBERS, True, "create", 1),    # check mode create: members predicted, nothing to read them from
+    ("present", MEMBERS, True, "update", 2),    # check mode update: members compared like any field
+])
+def test_erg_converges_members_after_the_group(state, members, check_mode, operation, converges):
+    module = RecordingModule(check_mode, operation)
+    params = dict(erg_params(extension="205", name="q", members=members), state=state, force_write_only=False)
+    result = converge_erg(module, params, check_tenant=None)
+    assert len(module.calls) == converges
+    assert module.calls[0][0] is not ERG_MEMBERS and module.calls[0][2] == state
+    if converges == 2:
+        assert module.calls[1][0] is ERG_MEMBERS and module.calls[1][1] == {"extension": "205", "members": MEMBERS}
+    if members is not None and state == "present":
+        assert result["erg"]["members"] == [{"extension": "101", "penalty": 2}]
+        assert result["diff"]["after"]["members"] == [{"extension": "101", "penalty": 2}]
+    else:
+        assert "members" not in result["erg"]
 
 
 def test_paging_group_reads_numbers_and_ignores_member_order():
