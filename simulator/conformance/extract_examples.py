@@ -16,7 +16,7 @@ Usage::
 
     python3 simulator/conformance/extract_examples.py \
         [--reference ../shared/spec/pbxware-api-reference.txt] \
-        [--actions ../shared/spec/actions.txt] [--output FILE] [--check] [-v]
+        [--actions simulator/conformance/actions.txt] [--output FILE] [--check] [-v]
 
 ``--check`` regenerates in memory and exits 1 if the committed file differs.
 """
@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SPEC_DIR = os.environ.get("PBXWARE_SPEC_DIR") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "spec")
 DEFAULT_REFERENCE = os.path.join(SPEC_DIR, "pbxware-api-reference.txt")
-DEFAULT_ACTIONS = os.path.join(SPEC_DIR, "actions.txt")
+DEFAULT_ACTIONS = os.path.join(HERE, "actions.txt")
 DEFAULT_OUTPUT = os.path.join(HERE, "reference_examples.json")
 
 ES = "pbxware.ext.es."

@@ -1,5 +1,6 @@
 """Extension enhanced services (``pbxware.ext.es.*``) against the reference and the vendor's Postman collection."""
 import json
+import os
 
 import pytest
 
@@ -7,7 +8,7 @@ from ext_did_helpers import add_ext, call, make_state
 from pbxware_sim import registry
 from pbxware_sim.objects import ext_es
 
-ACTIONS_FILE = "/work/shared/spec/actions.txt"
+ACTIONS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "conformance", "actions.txt")
 
 # The reference's configuration examples (ext.es.<service>.configuration).
 REFERENCE_CONFIG = {
