@@ -54,11 +54,11 @@ EXPECTED = os.path.join(HERE, "expected_failures.txt")
 DIALECTS = ("reference", "postman")
 EXPECTED_FILES = {"reference": EXPECTED, "postman": os.path.join(HERE, "expected_failures_postman.txt")}
 # The runs each dialect executes (None = all). The postman dialect changes only
-# tenant, DID, enhanced-service, editions/MAC, trunk, ERG members and IVR requests (DIALECTS.md);
+# tenant, DID, enhanced-service, editions/MAC, trunk, ERG members, IVR, CDR and monitor requests (DIALECTS.md);
 # the other runs would repeat the reference run request for request.
 DIALECT_RUNS = {"reference": None,
                 "postman": ("Extensions", "Extensions" + " > " + "Enhanced Services", "DIDs", "Tenants", "Trunks",
-                            "Enhanced Ring Groups", "IVRs")}
+                            "Enhanced Ring Groups", "IVRs", "CDRs", "Monitor")}
 API_KEY = "conformance-api-key-0123456789"
 SEP = " > "
 # newman from package.json / package-lock.json (``npm ci`` in this directory).

@@ -29,7 +29,12 @@ def build_parser():
     parser.add_argument("--fixture", metavar="FILE", help="initial data instead of the bundled default")
     parser.add_argument("--no-strict", dest="strict", action="store_false",
                         help="accept arguments the reference does not document for an action")
-    parser.add_argument("--single-tenant", action="store_true", help="behave like a PBXware not in tenant mode")
+    parser.add_argument("--seed", type=int, default=1,
+                        help="generated activity (CDRs, live calls, dashboard figures) is the same for the same seed "
+                             "(default 1)")
+    parser.add_argument("--single-tenant", action="store_true",
+                        help="behave like a PBXware not in tenant mode (at runtime: the tenant_mode setting of "
+                             "POST /_sim/settings)")
     parser.add_argument("--fault", action="append", default=[], metavar="SPEC",
                         help="KIND:PATTERN[:COUNT[:SECONDS]] (COUNT default 1, 0 = forever); kinds: "
                              + ", ".join(FAULT_KINDS))
@@ -75,7 +80,8 @@ def main(argv=None):
                           tenant_mode=not args.single_tenant, request_log=args.request_log, faults=args.fault,
                           codec_suffixes=args.codec_suffixes, tenant_ready_delay=args.tenant_ready_delay,
                           tenant_edit_lag=args.tenant_edit_lag, dialect=args.dialect,
-                          edit_semantics=args.edit_semantics, ivr_keymap_shape=args.ivr_keymap_shape)
+                          edit_semantics=args.edit_semantics, ivr_keymap_shape=args.ivr_keymap_shape,
+                          seed=args.seed)
     httpd = make_server(simulator, args.host, args.port)
     # SIGTERM ends serve_forever() like Ctrl-C does, so the socket is closed cleanly.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -195,17 +195,18 @@ class Simulator:
 
     def __init__(self, api_key, fixture_path=None, state_path=None, strict=True, tenant_mode=True,
                  request_log=None, faults=(), codec_suffixes=False, tenant_ready_delay=0.0, tenant_edit_lag=0.0,
-                 dialect="reference", edit_semantics="partial", ivr_keymap_shape="reference"):
+                 dialect="reference", edit_semantics="partial", ivr_keymap_shape="reference", seed=1):
         load_objects()
         with open(fixture_path or DEFAULT_FIXTURE, encoding="utf-8") as handle:
             fixture = json.load(handle)
         self.api_key = api_key
         self.strict = strict
-        self.state = State(fixture, tenant_mode=tenant_mode, path=state_path)
+        self.state = State(fixture, tenant_mode=tenant_mode, path=state_path, seed=seed)
         # Runtime settings (state.LiveBehaviour); /_sim/reset goes back to these startup values.
         self.startup_settings = {"codec_suffixes": codec_suffixes, "tenant_ready_delay": tenant_ready_delay,
                                  "tenant_edit_lag": tenant_edit_lag, "dialect": dialect,
-                                 "edit_semantics": edit_semantics, "ivr_keymap_shape": ivr_keymap_shape}
+                                 "edit_semantics": edit_semantics, "ivr_keymap_shape": ivr_keymap_shape,
+                                 "tenant_mode": tenant_mode}
         self.state.live.update(self.startup_settings)
         self.log = RequestLog(request_log)
         self.faults = FaultTable()

@@ -56,6 +56,13 @@ class LiveBehaviour:
       reference's example) or ``by_key`` (an object keyed by the key pressed, each
       entry ``{"type", "value"}``, as a migration client reads it).
 
+    - ``tenant_mode``: whether this PBXware runs in tenant mode (default ``True``, the
+      ``--single-tenant`` flag sets ``False``). The reference speaks of a system that "is
+      running in Tenant Mode" or not, and ``server.*`` answers only outside it; switching at
+      runtime stands for pointing the client at the other kind of system: stored data is
+      kept, only what is accepted and listed changes (tenants and their objects are out of
+      reach until tenant mode is back).
+
     Readings of the vendor's sources (``DIALECTS.md``):
 
     - ``dialect``: ``reference`` (default) or ``postman``: which of the two vendor
@@ -73,6 +80,7 @@ class LiveBehaviour:
     dialect: str = "reference"
     edit_semantics: str = "partial"
     ivr_keymap_shape: str = "reference"
+    tenant_mode: bool = True
 
     CODEC_SUFFIX = ",0"
     CHOICES = {"dialect": DIALECTS, "edit_semantics": EDIT_SEMANTICS, "ivr_keymap_shape": IVR_KEYMAP_SHAPES}
@@ -86,9 +94,9 @@ class LiveBehaviour:
         for name, value in changes.items():
             if name not in known:
                 raise ValueError("unknown setting %r (known: %s)" % (name, ", ".join(sorted(known))))
-            if name == "codec_suffixes":
+            if name in ("codec_suffixes", "tenant_mode"):
                 if value not in (True, False, 0, 1):
-                    raise ValueError("codec_suffixes must be true or false")
+                    raise ValueError("%s must be true or false" % name)
                 values[name] = bool(value)
             elif name in self.CHOICES:
                 if value not in self.CHOICES[name]:
@@ -106,13 +114,14 @@ class LiveBehaviour:
 
 
 class State:
-    def __init__(self, fixture, tenant_mode=True, path=None):
+    def __init__(self, fixture, tenant_mode=True, path=None, seed=1):
         self.lock = threading.RLock()
-        self.tenant_mode = tenant_mode
+        self.live = LiveBehaviour(tenant_mode=tenant_mode)
+        # Generated activity (pbxware_sim.activity: CDRs, live calls, dashboard figures) derives from it.
+        self.seed = seed
         self.path = path
         self._fixture = copy.deepcopy(fixture)
         self.data = copy.deepcopy(fixture)
-        self.live = LiveBehaviour()
         self.tenant_born = {}
         self.tenant_views = {}
         if path and os.path.exists(path):
@@ -126,6 +135,11 @@ class State:
         for name, collection in self.data.items():
             if isinstance(collection, dict) and collection and all(str(k).isdigit() for k in collection):
                 counters[name] = max([counters.get(name, 0)] + [int(k) for k in collection])
+
+    @property
+    def tenant_mode(self):
+        """Whether the system runs in tenant mode (a live setting: ``LiveBehaviour.tenant_mode``)."""
+        return self.live.tenant_mode
 
     def collection(self, name):
         return self.data.setdefault(name, {})

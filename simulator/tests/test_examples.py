@@ -46,7 +46,7 @@ def test_readme_lists_every_option_and_the_bundled_tenants():
                if opt.startswith("--") and opt != "--help"]
     with open(README, encoding="utf-8") as handle:
         readme = handle.read()
-    assert len(options) == 15
+    assert len(options) == 16
     for option in options:
         assert "`%s" % option in readme, option
     for fact in ("t1.example.com", "`344`", "t2.example.com", "`454`", "`TestSIP`", "/_sim/settings",

@@ -29,7 +29,8 @@ def add_ext(client, server, **args):
 
 def test_defaults_are_off(sim):
     assert settings(sim) == {"codec_suffixes": False, "tenant_ready_delay": 0.0, "tenant_edit_lag": 0.0,
-                             "dialect": "reference", "edit_semantics": "partial", "ivr_keymap_shape": "reference"}
+                             "dialect": "reference", "edit_semantics": "partial", "ivr_keymap_shape": "reference",
+                             "tenant_mode": True}
     assert sim.control("GET", "/_sim/health")[1]["settings"]["codec_suffixes"] is False
     tenant_id = sim.post("pbxware.tenant.add", **NEW)["id"]
     assert add_ext(sim, tenant_id)["ext"] == 100  # at once
@@ -56,7 +57,7 @@ def test_cli_flags_reach_the_server(run_cli):
     process = run_cli("--codec-suffixes", "--tenant-ready-delay", "30", "--tenant-edit-lag", "0.5")
     assert process.client.control("GET", "/_sim/settings")[1]["settings"] == {
         "codec_suffixes": True, "tenant_ready_delay": 30.0, "tenant_edit_lag": 0.5, "dialect": "reference",
-        "edit_semantics": "partial", "ivr_keymap_shape": "reference"}
+        "edit_semantics": "partial", "ivr_keymap_shape": "reference", "tenant_mode": True}
 
 
 @pytest.mark.parametrize("payload", [{"bogus": 1}, {"tenant_edit_lag": -1}, {"tenant_ready_delay": "1"},
@@ -71,10 +72,11 @@ def test_reset_restores_startup_settings(make_sim):
     client = make_sim(tenant_edit_lag=5.0)
     assert settings(client, codec_suffixes=True, tenant_edit_lag=0) == {
         "codec_suffixes": True, "tenant_ready_delay": 0.0, "tenant_edit_lag": 0.0, "dialect": "reference",
-        "edit_semantics": "partial", "ivr_keymap_shape": "reference"}
+        "edit_semantics": "partial", "ivr_keymap_shape": "reference", "tenant_mode": True}
     client.control("POST", "/_sim/reset")
     assert settings(client) == {"codec_suffixes": False, "tenant_ready_delay": 0.0, "tenant_edit_lag": 5.0,
-                                "dialect": "reference", "edit_semantics": "partial", "ivr_keymap_shape": "reference"}
+                                "dialect": "reference", "edit_semantics": "partial", "ivr_keymap_shape": "reference",
+                                "tenant_mode": True}
 
 
 # --- codec suffixes ----------------------------------------------------------

@@ -91,6 +91,9 @@ NAME_KEYED = {
 
 # Keys allowed to differ from the merged example: action -> {path: {"extra": [...], "missing": [...], "why": ...}}.
 ALLOWED_KEYS = {
+    "pbxware.ari.list": {"$.*": {
+        "extra": ["id", "username", "password", "address"],
+        "why": "id, username, password and address are documented response fields of ari.list the example omits"}},
     "pbxware.did.list": {"$.*": {
         "extra": ["e911"],
         "why": "e911 is a documented response field of did.list that the example omits"}},
@@ -128,6 +131,10 @@ TYPE_TOLERANCE = {
 # Simulator answers that differ from the reference: action -> (exact problem list, reason).
 # The test fails if the problems found are not exactly these (new ones, or fixed ones).
 KNOWN_DEVIATIONS = {
+    "pbxware.archiving.list": (
+        ["$: list, expected an object"],
+        "the reference says 'The response will consist of an array of Archiving Reports' and the vendor's Postman "
+        "test reads an array; its example shows one report alone"),
     "pbxware.tenant.list": (
         ["$.*.country_code: number, expected string"],
         "the simulator sends country_code as a number (the vendor's Postman test asserts a number); the "
@@ -507,7 +514,14 @@ RECIPES = {
     "pbxware.license.info": lambda c: {},
     "pbxware.license.last_refreshed": lambda c: {},
     "pbxware.license.refresh": lambda c: {},
+    # six extensions: the default seed puts some of them on live calls
+    "pbxware.monitor.list": lambda c: ([c.ext(str(n)) for n in range(101, 107)], {"server": c.tenant})[1],
+    "pbxware.monitor.live_calls": lambda c: ([c.ext(str(n)) for n in range(101, 107)], {"server": c.tenant})[1],
+    "pbxware.monitor.trunks": lambda c: {},
     "pbxware.destination.groups": lambda c: {},
+    "pbxware.destination.list": lambda c: {"route": "135"},
+    "pbxware.ari.list": lambda c: {},
+    "pbxware.ari.tenant_permissions.list": lambda c: {},
 }
 
 # Enhanced services: the same recipe for every service.
@@ -624,7 +638,17 @@ RECIPES.update({
     "pbxware.splan.rates": lambda c: {"id": "1"},
     "pbxware.splan.sms_rates.list": lambda c: (_sms_trunk(c), {"id": "1"})[1],
     "pbxware.splan.sms_rates.edit": lambda c: dict(id="1", trunk_id=_sms_trunk(c), national_sms="0.1"),
+    # a tenant with an SMS trunk has generated SMS history (sms_messages.py)
+    "pbxware.sms.send_message": lambda c: dict(server=c.tenant, to_number="+12125550100", body="aGk="),
+    "pbxware.sms.reports.list": lambda c: (_tenant_sms_trunk(c), dict(start_date="Oct-01-2026",
+                                                                     end_date="Oct-31-2026"))[1],
+    "pbxware.sms.reports.bulk_list": lambda c: (_tenant_sms_trunk(c), dict(start_date="Jun-01-2026",
+                                                                          end_date="Oct-31-2026"))[1],
 })
+# six extensions: the default seed puts some of them on live calls (recording acts on those)
+for _recording in ("start", "stop", "pause", "unpause"):
+    RECIPES["pbxware.recording." + _recording] = lambda c: (
+        [c.ext(str(n)) for n in range(101, 107)], {"server": c.tenant, "ext": "101"})[1]
 for _ot_kind in ("did", "ivr", "dial_group", "servers", "routes", "queues", "erg"):
     RECIPES["pbxware.otimes.%s.list" % _ot_kind] = lambda c, _k=_ot_kind: _ot_list(c, _k)
     RECIPES["pbxware.otimes.%s.set" % _ot_kind] = lambda c, _k=_ot_kind: dict(OT_SET, **_ot_target(c, _k))
@@ -668,6 +692,25 @@ RECIPES.update({
     "pbxware.paging_group.add": lambda c: dict(server=c.tenant, name="Added Paging", number="231"),
     "pbxware.paging_group.edit": lambda c: dict(server=c.tenant, id=_paging_group(c), quiet="0"),
     "pbxware.paging_group.delete": lambda c: dict(server=c.tenant, id=_paging_group(c)),
+})
+
+
+# CDRs, transcriptions, archiving: generated from the extensions that exist (a week of calls).
+CDR_WEEK = dict(start="Oct-27-2026", end="Nov-02-2026")
+
+
+def _cdr_uniqueid(c, recorded=False):
+    c.ext()
+    rows = c.ok("pbxware.cdr.download", limit="1000", **CDR_WEEK)["csv"]
+    return next(row[7] for row in rows if not recorded or row[9] == "True")
+
+
+RECIPES.update({
+    "pbxware.cdr.download": lambda c: (c.ext(), dict(CDR_WEEK, limit="2"))[1],
+    "pbxware.cdr.billamount": lambda c: (c.ext(), dict(CDR_WEEK))[1],
+    "pbxware.cdr.mos": lambda c: {"uniqueid": _cdr_uniqueid(c)},
+    "pbxware.transcription.get": lambda c: {"uniqueid": _cdr_uniqueid(c, recorded=True), "server": c.tenant},
+    "pbxware.archiving.list": lambda c: dict(start_date="Oct-01-2026", end_date="Oct-02-2026"),
 })
 
 

@@ -278,8 +278,6 @@ CASES = [
          "unable to convert to list", NONE),
     case("sms-info-unknown-option", "sms_trunk_info", dict(name="Twilio-main"), "name", "Unsupported parameters",
          NONE),
-    case("sms-info-tenant-unsupported", "sms_trunk_info", dict(tenant=T1), "tenant", "Unsupported parameters",
-         NONE),
     case("sms-info-url-missing", "sms_trunk_info", dict(url=None), "url", "missing required arguments", NONE),
 
     # -- pbxware_tenant_sms_trunk -----------------------------------------------------------------

@@ -23,8 +23,13 @@ plugins/module_utils/resources/*.py and engine/module.py; the rules the engine d
 check yet come from the vendor's Postman regexes the simulator enforces.
 """
 
+from bad_input_api import CASES as API_CASES
 from bad_input_callflow import CASES as CALLFLOW_CASES
 from bad_input_common import NONE, READS, case
+from bad_input_directory import CASES as DIRECTORY_CASES
+from bad_input_messaging import CASES as MESSAGING_CASES
+from bad_input_operations import CASES as OPERATIONS_CASES
+from bad_input_records import CASES as RECORDS_CASES
 from harness import EXISTING_DID, EXISTING_EXTENSION, T1_CODE, T1_EXT_LENGTH
 
 T1 = T1_CODE                          # "344": t1.example.com, tenant ID 2 of the bundled fixture
@@ -202,9 +207,9 @@ CASES = [
     case("ext-info-history-type-choice", "extension_info", dict(tenant=T1, history_type="refund"), "history_type",
          "must be one of", NONE),
     case("ext-info-history-start-date", "extension_info", dict(tenant=T1, history_start="2024-13-01"),
-         "history_start", "yyyy-mm-dd", NONE),
+         "history_start", "YYYY-MM-DD", NONE),
     case("ext-info-history-end-date", "extension_info", dict(tenant=T1, history_end="yesterday"), "history_end",
-         "yyyy-mm-dd", NONE),
+         "YYYY-MM-DD", NONE),
     case("ext-info-extensions-type", "extension_info", dict(tenant=T1, extensions={"a": 1}), "extensions",
          "unable to convert to list", NONE),
     case("ext-info-reveal-type", "extension_info", dict(tenant=T1, reveal_secrets="perhaps"), "reveal_secrets",
@@ -227,7 +232,7 @@ CASES = [
     case("balance-notes-newline", "extension_balance", balance(notes="Top\nup"), "notes", "control character",
          NONE),
     case("balance-history-since-date", "extension_balance", balance(history_since="01/02/2024"), "history_since",
-         "yyyy-mm-dd", NONE),
+         "YYYY-MM-DD", NONE),
     case("balance-extension-letters", "extension_balance", balance(extension="abc"), "extension", "digits",
          NONE),
     case("balance-extension-unknown", "extension_balance", balance(extension=UNKNOWN_EXT), "extension", UNKNOWN_EXT,
@@ -810,3 +815,8 @@ CASES.extend([
     case("dids-tenant-unknown", "dids", dict(tenant="nosuch", config=[did_item()]), "tenant", "not found", READS),
 ])
 CASES.extend(CALLFLOW_CASES)
+CASES.extend(DIRECTORY_CASES)
+CASES.extend(API_CASES)
+CASES.extend(OPERATIONS_CASES)
+CASES.extend(RECORDS_CASES)
+CASES.extend(MESSAGING_CASES)

@@ -30,12 +30,16 @@ from ansible_collections.bicom.pbxware.plugins.module_utils.engine.encoding impo
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.masking import scrub
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.version import COLLECTION_VERSION
 
-# Methods that only read. Anything else is treated as a write and never re-sent.
+# Methods (an action's last name part) that only read: every such method of the reference's actions.
+# Anything else is treated as a write and never re-sent: add, edit, delete, set, set_osc, balance,
+# members (pbxware.erg.members sets the members), additional_macs, reset_inclusive_*, activate, deactivate,
+# refresh (license), start/stop/pause/unpause (recording), send_message, and any method not listed here.
 READ_METHODS = frozenset((
-    "list", "configuration", "get", "get_osc", "providers", "members", "groups",
-    "billing_history", "call_rating_history", "billing_info", "call_rating_info",
-    "sms_rating_info", "slaves", "calls", "cpu", "memory",
-    "services", "disk_usage", "ext_online", "sip_registrations", "licensing",
+    "list", "configuration", "get", "get_osc", "providers", "groups",
+    "billing", "billing_history", "billing_info", "call_rating", "call_rating_history", "call_rating_info",
+    "sms_rating_info", "slaves", "rates", "calls", "cpu", "memory",
+    "services", "disk_usage", "ext_online", "sip_registrations", "licensing", "glocom_editions", "glocom_users",
+    "billamount", "mos", "download", "info", "last_refreshed", "live_calls", "trunks", "bulk_list",
 ))
 
 RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))

@@ -47,18 +47,26 @@ def has_value(value):
 def mask_settings(settings, reveal=False):
     """A copy of a configuration dict with every secret that has a value masked (unless ``reveal``).
 
-    For reads with no resource table (server and tenant configuration), so nothing secret shows by default.
+    For reads with no resource table (server and tenant configuration, any answer of the raw API module
+    and lookup), so nothing secret shows by default. Lists are masked item by item (rows of a list answer).
     """
-    if reveal or not isinstance(settings, dict):
-        return settings
+    return settings if reveal else _masked(settings)
+
+
+def _masked(value):
+    if isinstance(value, list):
+        # A list of scalars (codecs) holds no key to judge: kept as it is, without a copy.
+        return [_masked(item) for item in value] if any(isinstance(item, (dict, list)) for item in value) else value
+    if not isinstance(value, dict):
+        return value
     masked = {}
-    for key, value in settings.items():
-        if isinstance(value, dict):
-            masked[key] = mask_settings(value)
-        elif has_value(value) and is_secret_key(key):
+    for key, item in value.items():
+        if isinstance(item, dict) or (isinstance(item, list) and not is_secret_key(key)):
+            masked[key] = _masked(item)
+        elif has_value(item) and is_secret_key(key):
             masked[key] = MASK
         else:
-            masked[key] = value
+            masked[key] = item
     return masked
 
 

@@ -118,8 +118,10 @@ def check_items(spec):
 class PBXwareModule(object):
     """An AnsibleModule with the collection's connection (and tenant) options."""
 
-    def __init__(self, argument_spec, tenant_scoped=False, mutually_exclusive=None, reads_only=False, **kwargs):
-        """``reads_only``: an info module, which fails on a missing tenant or extension even in check mode."""
+    def __init__(self, argument_spec, tenant_scoped=False, mutually_exclusive=None, reads_only=False, free_text=(),
+                 **kwargs):
+        """``reads_only``: an info module, which fails on a missing tenant or extension even in check mode;
+        ``free_text``: options whose values may hold line breaks (the module sends them encoded, e.g. an SMS body)."""
         spec = dict(CONNECTION_ARGS)
         exclusive = list(mutually_exclusive or [])
         if tenant_scoped:
@@ -147,6 +149,7 @@ class PBXwareModule(object):
         self._server = None
         self.tenant_row = None  # the tenant.list row, when the tenant was given by name or code
         self.reads_only = reads_only
+        self.free_text = frozenset(free_text)
 
     @property
     def client(self):
@@ -168,6 +171,15 @@ class PBXwareModule(object):
             self._server, self.tenant_row = resolve_tenant(
                 self.client, self.params.get("tenant"), self.params.get("tenant_id"))
         return self._server
+
+    def server_filter(self):
+        """``{"server": ID}`` for the tenant the task names; ``{}`` (the whole system) when it names none.
+
+        For reads that cover the whole system unless narrowed to a tenant (CDRs, the dashboard, live state).
+        """
+        if self.params.get("tenant") is None and self.params.get("tenant_id") is None:
+            return {}
+        return {"server": self.server()}
 
     def converge(self, resource, desired, result_key, state="present", resolve=None, force_write_only=False,
                  shape=None, in_tenant=True, scope=None, check_tenant=None):
@@ -215,11 +227,17 @@ class PBXwareModule(object):
         """Call ``work()`` and exit with its result dict; every known error becomes one clear line."""
         try:
             no_log = [name for name, spec in self.ansible.argument_spec.items() if spec.get("no_log")]
-            check_control_characters(self.params, no_log)
+            check_control_characters(dict((name, value) for name, value in self.params.items()
+                                          if name not in self.free_text), no_log)
             for name, spec in sorted(self.ansible.argument_spec.items()):
                 value = self.params.get(name)
                 if spec.get("required") and isinstance(value, str) and not value.strip():
                     raise ReconcileError("%s cannot be empty" % name, name)
+            # Trusted as given (no lookup), so checked here: server 0 or below reaches no tenant, and writes with it
+            # would be refused by PBXware only after they were sent.
+            tenant_id = self.params.get("tenant_id")
+            if tenant_id is not None and tenant_id < 1:
+                raise ReconcileError("tenant_id must be a server ID of 1 or more, got %s" % tenant_id, "tenant_id")
             result = work()
         except ParentMissing as err:
             if not (self.check_mode and not self.reads_only and self.params.get("state") != "absent"):
