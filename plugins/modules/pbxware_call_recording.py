@@ -95,6 +95,7 @@ msg:
   sample: "start recording: 1 live call of extension 101"
 """
 
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine import raw
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.extensions import (
     check_extension_number, find_extension)
@@ -119,7 +120,7 @@ def main():
         result = {"command": command, "extension": extension}
         if module.check_mode:
             return dict(result, changed=True, msg=recording_summary(command, extension))
-        calls = affected_calls(module.client.write(recording_action(command), {"server": server, "ext": extension}))
+        calls = affected_calls(raw.call(module.client, recording_action(command), {"server": server, "ext": extension}, False))
         return dict(result, changed=calls > 0, affected_calls=calls, msg=recording_summary(command, extension, calls))
 
     module.run(work)

@@ -82,6 +82,7 @@ msg:
   sample: sent an SMS to 1 number
 """
 
+from ansible_collections.bicom.pbxware.plugins.module_utils.engine import raw
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.client import PBXwareError
 from ansible_collections.bicom.pbxware.plugins.module_utils.engine.module import PBXwareModule
 from ansible_collections.bicom.pbxware.plugins.module_utils.resources.messaging import e164_numbers, send_arguments
@@ -105,7 +106,7 @@ def main():
         sent = []
         for number in numbers:
             try:
-                module.client.write("pbxware.sms.send_message", send_arguments(server, number, params["body"]))
+                raw.call(module.client, "pbxware.sms.send_message", send_arguments(server, number, params["body"]), False)
             except PBXwareError as err:
                 if sent:
                     err.message = "%s (sent before to: %s)" % (err.message, ", ".join(sent))

@@ -2,7 +2,7 @@
 # Copyright: Contributors to the bicom.pbxware collection
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Any API action by name, with no resource table: the pbxware_api module and the pbxware lookup.
+"""Any API action by name, with no resource table: pbxware_api, the pbxware lookup and one-shot action modules.
 
 Whether an action reads is decided by its method (:func:`client.is_read_action`, the reference's
 read methods) unless the caller says otherwise; arguments are sent as given (``encoding.py``);
